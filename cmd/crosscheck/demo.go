@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/demo"
+	"github.com/crosscheck/crosscheck/ingest"
+)
+
+// DemoDB is the database the demo recreates when --db is not given.
+const DemoDB = "crosscheck-demo.db"
+
+func runDemo(ctx context.Context, m *Main, args []string) error {
+	fs := m.flags("demo", `demo [--db FILE]
+
+Ingests the built-in demo corpus (invented outlets and affairs, in text,
+HTML, feed, WARC and JSON lines form) into a fresh database, then shows
+what crosscheck found. Without --db it recreates ./crosscheck-demo.db.`)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("unexpected argument %q", pos[0])
+	}
+	if !m.dbSet {
+		m.DB = DemoDB
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			if err := os.Remove(m.DB + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("recreate %s: %w", m.DB, err)
+			}
+		}
+	} else if _, err := os.Stat(m.DB); err == nil {
+		return fmt.Errorf("%s exists: the demo needs a fresh database (remove it, or leave out --db to use ./%s)", m.DB, DemoDB)
+	}
+	st, err := m.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	in, err := ingest.New(st, ingest.Options{FS: demo.Corpus()})
+	if err != nil {
+		return err
+	}
+	if !m.Quiet && !m.JSON {
+		fmt.Fprintf(m.Stdout, "%s\n\n", style(m.colorOut, ansiBold, "crosscheck demo: ingesting the built-in corpus into "+m.DB))
+	}
+	sum, err := runBatch(ctx, m, in, []string{demo.Root})
+	if err != nil {
+		return err
+	}
+	if m.JSON {
+		if sum.Failed > 0 {
+			return exitError{1}
+		}
+		return nil
+	}
+	if err := tour(ctx, m, st, sum); err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return exitError{1}
+	}
+	return nil
+}
+
+// tour prints what the demo corpus holds once ingested.
+func tour(ctx context.Context, m *Main, st crosscheck.DocumentStore, sum ingest.Summary) error {
+	w, c := m.Stdout, m.colorOut
+	head := func(s string) { fmt.Fprintf(w, "\n%s\n", style(c, ansiBold, s)) }
+
+	docs, err := st.Documents(ctx, crosscheck.DocumentFilter{})
+	if err != nil {
+		return err
+	}
+	head(fmt.Sprintf("Documents (%d), newest first; undated last", len(docs)))
+	for _, d := range docs {
+		fmt.Fprintln(w, "  "+docLine(c, d))
+	}
+
+	head("Formats and how each document's date was found")
+	formats := map[string]int{}
+	rules := map[string]int{}
+	removed := map[string]int{}
+	var dups, blocks []string
+	for _, d := range docs {
+		doc, err := st.Document(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		formats[doc.Source.Format]++
+		rule := doc.Meta.Rules["published"]
+		if rule == "" {
+			rule = "no date stated (left unknown)"
+		}
+		rules[rule]++
+		for _, r := range doc.Removed {
+			removed[r.Label]++
+		}
+		for _, b := range doc.Blocks {
+			blocks = append(blocks, fmt.Sprintf("%s: %s copy from %s under the dateline %q", shortID(doc.ID), b.Kind, b.Source, b.Dateline))
+		}
+		if d.DuplicateOf != "" {
+			links, err := st.Links(ctx, d.ID)
+			if err != nil {
+				return err
+			}
+			for _, l := range links {
+				if l.From == d.ID {
+					dups = append(dups, fmt.Sprintf("%s %s\n      is a near-duplicate (similarity %.2f) of %s", shortID(d.ID), truncate(d.Title, 60), l.Similarity, shortID(l.To)))
+				}
+			}
+		}
+	}
+	fmt.Fprintf(w, "  formats: %s\n", counts(formats))
+	fmt.Fprintf(w, "  date rules: %s\n", counts(rules))
+	head("Page chrome the cleaner removed and recorded (pieces by label)")
+	fmt.Fprintf(w, "  %s\n", counts(removed))
+	if len(blocks) > 0 {
+		head("Embedded copy from other sources")
+		for _, b := range blocks {
+			fmt.Fprintln(w, "  "+b)
+		}
+	}
+	if len(dups) > 0 {
+		head("Near-duplicates (the same story on two sites)")
+		for _, d := range dups {
+			fmt.Fprintln(w, "  "+d)
+		}
+	}
+
+	const query = `"security service" arrested`
+	hits, err := st.Search(ctx, crosscheck.SearchQuery{Text: query, DocumentFilter: crosscheck.DocumentFilter{Limit: 3}})
+	if err != nil {
+		return err
+	}
+	head(fmt.Sprintf("Search: %s (top %d)", query, len(hits)))
+	for _, h := range hits {
+		fmt.Fprintf(w, "  %s %s — %s\n    %s\n", style(c, ansiCyan, shortID(h.Document.ID)), truncate(h.Document.Title, 60), orDash(h.Document.Outlet), highlight(h, c))
+	}
+	head("Next")
+	id := "ID"
+	if len(docs) > 0 {
+		id = shortID(docs[0].ID)
+	}
+	fmt.Fprintf(w, "  crosscheck --db %s docs\n  crosscheck --db %s show %s\n  crosscheck --db %s search 'border exercise' --outlet \"Northern Ledger\"\n",
+		m.DB, m.DB, id, m.DB)
+	return nil
+}
+
+// counts renders a count map as "a 3, b 1", largest first.
+func counts(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
