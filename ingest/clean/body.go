@@ -239,20 +239,22 @@ func (c *cleaner) agencyBlocks(textStart []int, found crosscheck.Date) []crossch
 		}
 		starts = append(starts, start{line: i, block: b})
 	}
+	// endBefore[j] is the end in Text of the last kept line before line j.
+	endBefore := make([]int, len(c.lines)+1)
+	for j := range c.lines {
+		endBefore[j+1] = endBefore[j]
+		if textStart[j] >= 0 {
+			endBefore[j+1] = textStart[j] + len(c.lines[j].text)
+		}
+	}
 	var blocks []crosscheck.Block
 	for k, s := range starts {
 		stop := c.tailStart
 		if k+1 < len(starts) {
 			stop = starts[k+1].line
 		}
-		end := -1
-		for j := s.line; j < stop; j++ {
-			if textStart[j] >= 0 {
-				end = textStart[j] + len(c.lines[j].text)
-			}
-		}
 		b := s.block
-		b.Span = crosscheck.Span{Start: textStart[s.line], End: end}
+		b.Span = crosscheck.Span{Start: textStart[s.line], End: endBefore[stop]}
 		blocks = append(blocks, b)
 	}
 	return blocks

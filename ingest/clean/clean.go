@@ -89,6 +89,7 @@ type cleaner struct {
 	tailStart int    // first line of the tail (len(lines) if none)
 	tailKind  string // "marker" or "card"
 	lastPara  int    // last real paragraph of the body, or -1
+	preTitle  int    // lines removed by the pre-title rule
 
 	published []finding
 	authors   []finding
@@ -218,13 +219,13 @@ func isParagraph(l *line, minWords int) bool {
 	return !isMarker
 }
 
-// hasParagraph reports whether lines [from, to) hold a real paragraph of
-// at least eight words.
-func (c *cleaner) hasParagraph(from, to int) bool {
-	for i := max(from, 0); i < to && i < len(c.lines); i++ {
+// firstParagraph returns the first line at or after from that is a real
+// paragraph of at least eight words, or len(lines).
+func (c *cleaner) firstParagraph(from int) int {
+	for i := max(from, 0); i < len(c.lines); i++ {
 		if isParagraph(c.lines[i], 8) {
-			return true
+			return i
 		}
 	}
-	return false
+	return len(c.lines)
 }

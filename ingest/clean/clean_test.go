@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -66,16 +67,16 @@ Port traffic hits a record
 				authors: []string{"Lena Vogt", "Tomas Brandt"}, authorRule: "text:byline",
 				outlet: "The Marenburg Herald", outletRule: "text:outlet-in-chrome",
 				removed: map[string]string{
-					"Skip to content":                  "chrome/skip-link",
-					"Menu":                             "chrome/close-button",
-					"Politics":                         "section/section-label",
-					"Published: 3 March 2023":          "metadata/date-line",
-					"By Lena Vogt and Tomas Brandt":    "metadata/byline",
-					"4 min read":                       "chrome/read-time",
-					"Share this article":               "chrome/share",
-					"Related articles":                 "chrome/tail-marker",
-					"Ferry workers plan a strike":      "teaser/after-tail-marker",
-					"Port traffic hits a record":       "teaser/after-tail-marker",
+					"Skip to content":               "chrome/skip-link",
+					"Menu":                          "chrome/close-button",
+					"Politics":                      "section/section-label",
+					"Published: 3 March 2023":       "metadata/date-line",
+					"By Lena Vogt and Tomas Brandt": "metadata/byline",
+					"4 min read":                    "chrome/read-time",
+					"Share this article":            "chrome/share",
+					"Related articles":              "chrome/tail-marker",
+					"Ferry workers plan a strike":   "teaser/after-tail-marker",
+					"Port traffic hits a record":    "teaser/after-tail-marker",
 					"© 2023 The Marenburg Herald. All rights reserved.": "chrome/rights",
 				},
 				kept: []string{"Money and Timing", "The line is to open in the spring of next year, officials said."},
@@ -98,7 +99,7 @@ Officials said the line would open next spring.
 				authors: []string{"Lena Vogt"}, authorRule: "text:byline-near-date",
 				removed: map[string]string{
 					"Lena Vogt": "metadata/byline-near-date",
-					"The council approved a second ferry line after a year of debate":  "repeated-lead/lead-in-body",
+					"The council approved a second ferry line after a year of debate": "repeated-lead/lead-in-body",
 					"Councillors voted nine to four for the plan on Thursday evening": "repeated-lead/lead-in-body",
 				},
 				text: "Harbour Council Approves New Ferry Line\n\n" +
@@ -258,7 +259,7 @@ Anton Greve
 					"Frontline Watch":             "metadata/outlet-line",
 					"visit the reader desk":       "chrome/end-promo",
 					"write to our editors":        "chrome/end-promo",
-					"World":                       "teaser/teaser-card",
+					"World":                       "section/section-label",
 					"Drought Hits Southern Farms": "teaser/teaser-card",
 					"November 21, 2022":           "teaser/teaser-card",
 					"Anton Greve":                 "teaser/teaser-card",
@@ -396,6 +397,91 @@ Inspectors found cracks in the old river dam during a routine check, the water b
 			},
 		},
 		{
+			name: "pipe byline names author and outlet",
+			src: `Harbour Council Approves New Ferry Line
+Lena Vogt | Northern Ledger
+3 March 2023
+The Marenburg harbour council approved a second ferry line on Thursday after a year of debate.
+`,
+			want: want{
+				title: "Harbour Council Approves New Ferry Line", titleRule: "text:first-line",
+				published: "2023-03-03", publishRule: "text:date-line",
+				authors: []string{"Lena Vogt"}, authorRule: "text:byline",
+				outlet: "Northern Ledger", outletRule: "text:byline",
+			},
+		},
+		{
+			name: "agency byline",
+			src: `Dockers Walk Out in Marenburg
+By Regional Wire
+Dockers in Marenburg walked out on Friday over pay, their union said.
+`,
+			want: want{
+				title: "Dockers Walk Out in Marenburg", titleRule: "text:first-line",
+				outlet: "Regional Wire Agency", outletRule: "text:byline",
+			},
+		},
+		{
+			name: "three-word label and a kicker before the title, name after it",
+			src: `Middle East News
+Spy Files
+Harbour Council Approves New Ferry Line
+Lena Vogt
+The Marenburg harbour council approved a second ferry line on Thursday after a year of debate.
+`,
+			want: want{
+				title: "Harbour Council Approves New Ferry Line", titleRule: "text:first-line",
+				authors: []string{"Lena Vogt"}, authorRule: "text:byline-near-title",
+				removed: map[string]string{"Middle East News": "section/section-label", "Spy Files": "section/section-label"},
+			},
+		},
+		{
+			name: "unknown notice before a clear header is chrome",
+			src: `Our app is new! Try the faster reading mode in settings.
+Harbour Council Approves New Ferry Line
+March 3, 2023
+Posted by Lena Vogt
+The Marenburg harbour council approved a second ferry line on Thursday after a year of debate.
+`,
+			want: want{
+				title: "Harbour Council Approves New Ferry Line", titleRule: "text:first-line",
+				published: "2023-03-03", publishRule: "text:date-line",
+				authors: []string{"Lena Vogt"}, authorRule: "text:byline",
+				removed: map[string]string{"Our app is new! Try the faster reading mode in settings.": "chrome/pre-title"},
+			},
+		},
+		{
+			name: "outlet named by the tail marker",
+			src: `The Marenburg harbour council approved a second ferry line on Thursday after a year of debate.
+
+More from Kelm Daily Voice
+Ferry workers plan a strike
+`,
+			want: want{
+				outlet: "Kelm Daily Voice", outletRule: "text:outlet-in-chrome",
+				removed: map[string]string{"More from Kelm Daily Voice": "chrome/tail-marker"},
+			},
+		},
+		{
+			name: "a strong marker used as a subheading before a long section is not the tail",
+			src: "The Marenburg harbour council met on Thursday to review the week.\n\nLatest news\n\n" +
+				"The council's finance committee then went through the harbour budget line by line, The council's finance committee then went through the harbour budget line by line, The council's finance committee then went through the harbour budget line by line, The council's finance committee then went through the harbour budget line by line, The council's finance committee then went through the harbour budget line by line, and it approved the plan.\n\nThe meeting ended late.\n",
+			want: want{
+				kept:    []string{"The meeting ended late."},
+				removed: map[string]string{"Latest news": "chrome/in-body-marker"},
+			},
+		},
+		{
+			name: "a one-line text is body",
+			src:  "close button\nKelm Mayor Resigns\n",
+			want: want{text: "Kelm Mayor Resigns", removed: map[string]string{"close button": "chrome/close-button"}},
+		},
+		{
+			name: "a list of short lines is not a header",
+			src:  "Kelm\nMarenburg\nNorthern Pass\nEastern Line\nOld Harbour\nRiver Dam\nCity Hall\nNew Bridge\nWest Gate\nMain Square\nSouth Quay\nHill Road\nLake Shore\nFerry Pier\nRail Yard\nMarket Hall\n",
+			want: want{kept: []string{"Market Hall", "Rail Yard"}},
+		},
+		{
 			name: "empty and whitespace input",
 			src:  "\n \n\t\n",
 			want: want{text: ""},
@@ -502,4 +588,47 @@ func FuzzClean(f *testing.F) {
 		r := Clean(src, Options{Title: title})
 		checkInvariants(t, src, r)
 	})
+}
+
+// benchPage is an invented page of typical size with header chrome, a
+// body of forty paragraphs and a teaser tail.
+func benchPage() string {
+	var b strings.Builder
+	b.WriteString("Skip to content\nPolitics\n\nHarbour Council Approves New Ferry Line\n\nMarch 3, 2023\nLena Vogt\n4 min read\n")
+	for i := range 40 {
+		b.WriteString("The Marenburg harbour council approved a second ferry line on Thursday after a year of debate, and councillors said the vote was close.\n\n")
+		if i%10 == 9 {
+			b.WriteString("A Subheading Here\n\n")
+		}
+	}
+	b.WriteString("Related articles\nFerry workers plan a strike\nPort traffic hits a record\n")
+	return b.String()
+}
+
+func BenchmarkClean(b *testing.B) {
+	src := benchPage()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Clean(src, Options{})
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+func TestCleanLargeInputIsFast(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow in -short mode")
+	}
+	// Many marker, date and outlet lines must not make Clean quadratic.
+	var b strings.Builder
+	b.WriteString("A first paragraph that is long enough to count as body text here.\n")
+	for range 5000 {
+		b.WriteString("Related\nReuters\nNov 2\nMarch 3, 2023\nSome Short Title Line\n")
+	}
+	src := b.String()
+	start := time.Now()
+	r := Clean(src, Options{})
+	checkInvariants(t, src, r)
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("Clean took %s on %d bytes", d, len(src))
+	}
 }

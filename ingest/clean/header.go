@@ -43,8 +43,11 @@ func (c *cleaner) scanHeader() {
 			c.title, c.titleRule = i, "first-line"
 		case isMetaLineShape(l):
 		case isPersonName(l.text) || isOutletLine(l) || isShortLabel(l.text):
-		case c.repeatsEarlier(i, 0):
+		case c.repeatsEarlier(i):
 		case c.isStandfirst(i):
+		case c.title < 0 && c.headerAhead(i):
+			c.preTitle++
+			l.remove(crosscheck.RemovedChrome, "pre-title")
 		default:
 			c.bodyStart = i
 			c.checkTitle()
@@ -52,12 +55,37 @@ func (c *cleaner) scanHeader() {
 		}
 	}
 	// No body line within the header bound: the page is a list or a
-	// fragment. Keep everything after the title as body.
-	c.bodyStart = i
-	if i >= maxHeaderLines {
-		c.bodyStart = c.title + 1
-	}
+	// fragment. Only the lines up to the title are header.
+	c.bodyStart = c.title + 1
 	c.checkTitle()
+}
+
+// headerAhead applies the rule "pre-title": a line before any title that
+// is none of the header shapes is still page chrome (an unknown prompt or
+// notice) when a clear header follows within four lines: a title-shaped
+// line with a date line, a byline or a read time right after it. At most
+// three such lines of at most 40 words are taken, so a page that opens
+// with real paragraphs keeps them.
+func (c *cleaner) headerAhead(i int) bool {
+	if c.lines[i].words > 40 || c.preTitle >= 3 {
+		return false
+	}
+	for t := i + 1; t < len(c.lines) && t <= i+4 && t < maxHeaderLines; t++ {
+		lt := c.lines[t]
+		if lt.words > 40 {
+			return false
+		}
+		if !isTitleShape(lt) {
+			continue
+		}
+		for k := t + 1; k < len(c.lines) && k <= t+3; k++ {
+			lk := c.lines[k]
+			if lk.isDate || lk.chrome == "read-time" || isMetaLineShape(lk) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isStandfirst reports whether line i, after the title, is a standfirst
@@ -76,11 +104,11 @@ func (c *cleaner) isStandfirst(i int) bool {
 	return false
 }
 
-// checkTitle drops a first-line title that nothing follows: a one-line
-// text is body, not a headline.
+// checkTitle drops a first-line title that nothing follows: a text of
+// one substantial line is body, not a headline.
 func (c *cleaner) checkTitle() {
 	if c.title >= 0 && c.titleRule == "first-line" && c.bodyStart >= len(c.lines) {
-		c.title = -1
+		c.bodyStart, c.title = c.title, -1
 	}
 }
 
@@ -103,24 +131,30 @@ func titleMatches(l *line, want string) bool {
 
 // isTitleLine applies the rule "first-line": the title is the first
 // substantial header line (3-25 words) that is not chrome, a label, a
-// date or a byline, has no final period, and starts with a capital, a
-// digit or a quote. A three-word Title Case line directly followed by a
-// longer candidate is a section label ("Middle East News"), not the title.
+// date or a byline, has no final period or colon, and starts with a
+// capital, a digit or a quote. Two shapes defer to a later candidate
+// within the next three lines: a three-word Title Case line (a section
+// label such as "Middle East News") and a line that could be a person's
+// name (a byline printed above the headline). A short Title Case headline
+// ("Northern Pass Stays Closed") is still the title when no other
+// candidate follows.
 func (c *cleaner) isTitleLine(i int) bool {
 	l := c.lines[i]
 	if !isTitleShape(l) {
 		return false
 	}
-	if l.words == 3 && isShortLabel(l.text) {
-		for j := i + 1; j < len(c.lines) && j < i+3; j++ {
-			n := c.lines[j]
-			if n.chrome != "" {
-				continue
-			}
-			if isTitleShape(n) && n.words >= 4 {
-				return false
-			}
-			break
+	label := l.words == 3 && isShortLabel(l.text)
+	name := isPersonName(l.text)
+	if !label && !name {
+		return true
+	}
+	for j := i + 1; j < len(c.lines) && j <= i+3; j++ {
+		n := c.lines[j]
+		if n.chrome != "" || n.isDate {
+			continue
+		}
+		if isTitleShape(n) && n.words >= l.words && !isPersonName(n.text) {
+			return false
 		}
 	}
 	return true
@@ -131,10 +165,13 @@ func isTitleShape(l *line) bool {
 	if l.words < 3 || l.words > 25 || len(l.text) > 300 || l.chrome != "" || l.isDate {
 		return false
 	}
-	if strings.HasSuffix(l.text, ".") || strings.HasSuffix(l.text, "…") || isPersonName(l.text) {
+	if strings.HasSuffix(l.text, ".") || strings.HasSuffix(l.text, ":") || strings.HasSuffix(l.text, "…") {
 		return false
 	}
 	if _, ok := markerOf(l); ok {
+		return false
+	}
+	if _, ok := parseMetaLine(l.text); ok || isOutletLine(l) {
 		return false
 	}
 	r := firstRune(l.text)
@@ -152,13 +189,13 @@ func isOutletLine(l *line) bool {
 }
 
 // repeatsEarlier reports whether line i repeats (whitespace- and
-// case-normalised) an earlier line at or after from.
-func (c *cleaner) repeatsEarlier(i, from int) bool {
+// case-normalised) an earlier line.
+func (c *cleaner) repeatsEarlier(i int) bool {
 	l := c.lines[i]
 	if l.words < 3 {
 		return false
 	}
-	for j := max(from, 0); j < i; j++ {
+	for j := range i {
 		if c.lines[j].cmp == l.cmp {
 			return true
 		}
@@ -185,7 +222,7 @@ func (c *cleaner) classifyHeader() {
 		case c.ruleMetaLine(l):
 		case c.ruleBylineNearDate(i):
 		case c.ruleOutletLine(l):
-		case c.repeatsEarlier(i, 0):
+		case c.repeatsEarlier(i):
 			l.remove(crosscheck.RemovedRepeatedLead, "repeated-line")
 		case isShortLabel(l.text):
 			l.remove(crosscheck.RemovedSection, "section-label")
@@ -215,8 +252,9 @@ func (c *cleaner) ruleDateLine(l *line) {
 	c.published = append(c.published, finding{prio: prio, rule: "date-line", raw: l.text, date: l.date})
 }
 
-// byPrefix matches the "By" that opens a byline.
-var byPrefix = regexp.MustCompile(`^(?i:by)\s+`)
+// byPrefix matches the "By" (or "Posted by", "Written by") that opens a
+// byline.
+var byPrefix = regexp.MustCompile(`^(?i:(?:posted|written|words|story|text|report|reported|reporting) by|by)\s+`)
 
 // metaSep splits a header line into byline parts: "Jane Doe | Outlet",
 // "By Jane Doe · 22 November 2022".
@@ -265,10 +303,6 @@ func parseMetaLine(text string) (metaLine, bool) {
 			}
 			continue
 		}
-		if isPersonName(p) {
-			m.authors = append(m.authors, p)
-			continue
-		}
 		if name, ok := outlet.Lookup(p); ok {
 			if m.outlet == "" {
 				m.outlet = name
@@ -279,6 +313,10 @@ func parseMetaLine(text string) (metaLine, bool) {
 			if m.outlet == "" {
 				m.outlet = p
 			}
+			continue
+		}
+		if isPersonName(p) {
+			m.authors = append(m.authors, p)
 			continue
 		}
 		if chromeName(newLine(0, len(p), p)) == "read-time" {
@@ -363,10 +401,11 @@ func (c *cleaner) ruleMetaLine(l *line) bool {
 // ruleBylineNearDate ("byline-near-date", "byline-near-title") takes a
 // bare line of 2-4 capitalised name words as the author when it sits
 // directly next to the date line or the read-time line, or directly
-// under (or over) the title.
+// under the title. A name-shaped line above the title is more often a
+// kicker or section ("Spy Files") and is left to the section rule.
 func (c *cleaner) ruleBylineNearDate(i int) bool {
 	l := c.lines[i]
-	if !isPersonName(l.text) || isOutletLine(l) {
+	if !isPersonName(l.text) || isOutletLine(l) || looksLikeOutlet(l.text) {
 		return false
 	}
 	near := func(j int) bool {
@@ -380,7 +419,7 @@ func (c *cleaner) ruleBylineNearDate(i int) bool {
 	switch {
 	case near(i-1) || near(i+1):
 		rule = "byline-near-date"
-	case c.title >= 0 && (i == c.title+1 || i == c.title-1):
+	case c.title >= 0 && c.followsTitle(i):
 		rule = "byline-near-title"
 	default:
 		return false
@@ -388,6 +427,15 @@ func (c *cleaner) ruleBylineNearDate(i int) bool {
 	l.remove(crosscheck.RemovedMetadata, rule)
 	c.authors = append(c.authors, finding{prio: prioNearDate, rule: rule, raw: l.text, authors: []string{l.text}})
 	return true
+}
+
+// followsTitle reports whether line i comes right after the title, or
+// after the title and its repeated copy.
+func (c *cleaner) followsTitle(i int) bool {
+	if i == c.title+1 {
+		return true
+	}
+	return i == c.title+2 && c.lines[c.title+1].cmp == c.lines[c.title].cmp
 }
 
 // ruleOutletLine ("outlet-line") takes a header line that is only a known

@@ -52,37 +52,25 @@ func checkInvariants(t *testing.T, src string, r Result) {
 			t.Fatalf("field %s has a rule but no raw value", field)
 		}
 	}
-	// Every kept paragraph is a line of the input, byte for byte, and kept
-	// plus removed lines cover every non-space byte of the input.
-	if r.Text != "" {
-		for _, p := range strings.Split(r.Text, "\n\n") {
-			if !strings.Contains(src, p) {
-				t.Fatalf("paragraph %q is not in the input", p)
-			}
+	// The clean text is exactly the input's non-blank lines that were not
+	// removed, trimmed, joined by blank lines: so every non-space byte of
+	// the input is either kept or accounted for in Removed.
+	removedAt := map[int]bool{}
+	for _, x := range r.Removed {
+		removedAt[x.Span.Start] = true
+	}
+	var kept []string
+	for _, l := range splitLines(src) {
+		if !removedAt[l.start] {
+			kept = append(kept, l.text)
 		}
 	}
-	if pos := uncovered(src, 0, append(r.Removed, keptAsRemoved(src, r.Text)...)); pos >= 0 {
-		t.Fatalf("input byte %d (%q) is neither kept nor removed", pos, src[pos:min(pos+20, len(src))])
+	if want := strings.Join(kept, "\n\n"); r.Text != want {
+		t.Fatalf("text is not the kept lines:\n got %q\nwant %q", r.Text, want)
 	}
-}
-
-// keptAsRemoved locates the kept paragraphs in src, in order, as pseudo
-// removals so that coverage can be checked.
-func keptAsRemoved(src, text string) []crosscheck.Removed {
-	if text == "" {
-		return nil
+	if len(removedAt) != len(r.Removed) {
+		t.Fatal("two removed pieces start at the same byte")
 	}
-	var out []crosscheck.Removed
-	off := 0
-	for _, p := range strings.Split(text, "\n\n") {
-		i := strings.Index(src[off:], p)
-		if i < 0 {
-			return out
-		}
-		out = append(out, crosscheck.Removed{Span: crosscheck.Span{Start: off + i, End: off + i + len(p)}})
-		off += i + len(p)
-	}
-	return out
 }
 
 // uncovered returns the first non-space byte at or after from that no

@@ -9,22 +9,29 @@ import (
 )
 
 // findTail finds where the list of other articles starts: at the first
-// tail marker after some body text (rule "tail-marker"; a weak marker only
-// when what follows is under half as long as the body before it), or
-// earlier at the first teaser card (rule "teaser-card").
+// tail marker after some body text (rule "tail-marker"), or earlier at the
+// first teaser card (rule "teaser-card"). A weak marker counts only when
+// what follows is under half as long as the body before it; a strong one
+// unless what follows is longer than the body and holds a paragraph of
+// 60 words or more.
 func (c *cleaner) findTail() {
 	n := len(c.lines)
 	c.tailStart = n
+	firstPara := c.firstParagraph(c.bodyStart)
+	wordsAfter := make([]int, n+1) // words in lines[i:]
+	longAfter := make([]bool, n+1) // a line of lines[i:] is longer than a teaser
+	for i := n - 1; i >= 0; i-- {
+		wordsAfter[i] = wordsAfter[i+1] + c.lines[i].words
+		longAfter[i] = longAfter[i+1] || c.lines[i].words >= 60
+	}
 	wordsBefore := 0
 	for i := c.bodyStart; i < n; i++ {
 		l := c.lines[i]
-		m, ok := markerOf(l)
-		if ok && c.hasParagraph(c.bodyStart, i) {
-			after := 0
-			for _, r := range c.lines[i+1:] {
-				after += r.words
-			}
-			if m.strong || 2*after < wordsBefore {
+		if m, ok := markerOf(l); ok && firstPara < i {
+			// A strong marker is trusted unless more and longer text
+			// follows it than precedes it: then it is a subheading.
+			strongOK := m.strong && !(wordsAfter[i+1] >= wordsBefore && longAfter[i+1])
+			if strongOK || 2*wordsAfter[i+1] < wordsBefore {
 				c.tailStart, c.tailKind = i, "marker"
 				break
 			}
@@ -33,47 +40,57 @@ func (c *cleaner) findTail() {
 			wordsBefore += l.words
 		}
 	}
-	if card := c.findCard(c.bodyStart, c.tailStart); card >= 0 {
+	if card := c.findCard(c.bodyStart, c.tailStart, firstPara); card >= 0 {
 		c.tailStart, c.tailKind = card, "card"
 	}
 }
 
 // findCard finds a teaser card after the body: an anchor (a date line, a
-// year-less date or a read-time line) after body text, together with up to
-// three short unterminated lines before it (a section label, the teaser's
-// title), where nothing from the card to the end is longer than a teaser.
+// year-less date or a read-time line) after body text, together with the
+// teaser's title (a short unterminated line) and a section label or author
+// before that, where nothing from the card to the end is longer than a
+// teaser.
 // It returns the card's first line, or -1. A date right after an outlet's
 // name is an agency dateline, not a card.
-func (c *cleaner) findCard(from, to int) int {
-	for d := from; d < to; d++ {
+func (c *cleaner) findCard(from, to, firstPara int) int {
+	lastLong := -1 // the last line in [from, to) longer than a teaser
+	for k := to - 1; k >= from; k-- {
+		if c.lines[k].words > 40 {
+			lastLong = k
+			break
+		}
+	}
+	for d := max(from, firstPara+1); d < to; d++ {
 		l := c.lines[d]
-		_, _, yearless := parseMonthDay(l.text)
-		if !(l.isDate || yearless || l.chrome == "read-time") {
+		if !(l.isDate || l.chrome == "read-time") {
+			if _, _, yearless := parseMonthDay(l.text); !yearless {
+				continue
+			}
+		}
+		if d <= lastLong {
 			continue
 		}
-		if !c.hasParagraph(from, d) || (d > 0 && isOutletLine(c.lines[d-1])) {
+		if d > 0 && isOutletLine(c.lines[d-1]) {
 			continue
 		}
 		start := d
-		for k := d - 1; k >= from && k >= d-3; k-- {
-			lk := c.lines[k]
-			if lk.words > 25 || terminated(lk.text) || lk.removed() {
-				break
-			}
+		if k := d - 1; k >= from && isCardLine(c.lines[k], 25) {
 			start = k
-		}
-		short := true
-		for k := start; k < to; k++ {
-			if c.lines[k].words > 40 {
-				short = false
-				break
+			if k--; k >= from && isCardLine(c.lines[k], 3) && (isShortLabel(c.lines[k].text) || isPersonName(c.lines[k].text)) {
+				start = k
 			}
 		}
-		if short {
+		if start > lastLong && start > firstPara {
 			return start
 		}
 	}
 	return -1
+}
+
+// isCardLine reports whether a line can be part of a teaser card: short,
+// unterminated and still undecided.
+func isCardLine(l *line, maxWords int) bool {
+	return l.words <= maxWords && !terminated(l.text) && !l.removed()
 }
 
 // findLastParagraph finds the body's last real paragraph: the last line
@@ -188,7 +205,7 @@ func parseSignature(text string) (author, outletName string, ok bool) {
 func (c *cleaner) ruleSignature(l *line, first bool) bool {
 	author, out, ok := parseSignature(l.text)
 	if !ok {
-		if !first || !isPersonName(l.text) || isOutletLine(l) {
+		if !first || !isPersonName(l.text) || isOutletLine(l) || looksLikeOutlet(l.text) {
 			return false
 		}
 		author = l.text
