@@ -131,10 +131,18 @@ type Removed struct {
 	Label string `json:"label"`
 	// Reason names the rule that removed it.
 	Reason string `json:"reason"`
-	// Span locates the piece in the document's SourceText.
+	// Span locates the piece in the document's SourceText, or, when Layer
+	// is LayerPage, in the visible text of the raw HTML page.
 	Span Span   `json:"span"`
 	Text string `json:"text"`
+	// Layer says which text Span points into: "" for SourceText.
+	Layer string `json:"layer,omitempty"`
 }
+
+// LayerPage marks Removed spans into the visible text of an HTML page
+// (regenerated from the raw bytes by the HTML extractor), which is not
+// stored as SourceText.
+const LayerPage = "page"
 
 // Block marks a part of the clean text that another source wrote, such as
 // agency copy embedded under its own dateline ("Bloomberg" / "Nov 2").

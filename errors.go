@@ -4,7 +4,10 @@
 // nlp, link, ledger, store and web code can all depend on it.
 package crosscheck
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Error kinds. Callers test them with errors.Is; messages are never matched.
 var (
@@ -18,3 +21,19 @@ var (
 	// ErrLocked means the store is held by another process.
 	ErrLocked = errors.New("locked by another process")
 )
+
+// Errorf returns an error of the given kind whose message is the
+// formatted text alone (the kind's name is not appended), so one-line
+// reports read naturally while errors.Is(err, kind) holds. The format may
+// wrap further errors with %w.
+func Errorf(kind error, format string, a ...any) error {
+	return &kindError{kind: kind, err: fmt.Errorf(format, a...)}
+}
+
+type kindError struct {
+	kind error
+	err  error
+}
+
+func (e *kindError) Error() string   { return e.err.Error() }
+func (e *kindError) Unwrap() []error { return []error{e.kind, e.err} }

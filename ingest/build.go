@@ -26,6 +26,11 @@ const (
 	extractorFeed = Version + "+feed/1+clean/1"
 )
 
+// MinWords is the fewest words of body text (headline aside) that make
+// an article; less is a page without content (navigation only, an error
+// page, an empty template).
+const MinWords = 8
+
 // work builds documents from items until jobs closes.
 func (in *Ingester) work(ctx context.Context, jobs <-chan job) {
 	for j := range jobs {
@@ -70,7 +75,7 @@ func (in *Ingester) build(ctx context.Context, it item) (*crosscheck.Document, [
 			return nil, nil, err
 		}
 		doc.Extractor = extractorHTML
-		src, removed = res.Text, res.Removed
+		src, removed = res.Text, onPage(res.Removed)
 		metas = append(metas, res.Meta, it.meta)
 	case it.format == FormatFeed:
 		text, rem, err := feed.ItemText(ctx, feed.Item{HTML: it.feedHTML, Link: it.pageURL, Meta: it.meta})
@@ -90,7 +95,7 @@ func (in *Ingester) build(ctx context.Context, it item) (*crosscheck.Document, [
 			return nil, nil, err
 		}
 		doc.Extractor = extractorHTML
-		src, removed = res.Text, res.Removed
+		src, removed = res.Text, onPage(res.Removed)
 		metas = append(metas, res.Meta)
 	default:
 		var warnings []string
@@ -113,14 +118,16 @@ func (in *Ingester) build(ctx context.Context, it item) (*crosscheck.Document, [
 			opt.Published = m.Published
 		}
 	}
-	c := clean.Clean(src, opt)
+	// What the extractor already removed is blanked out with spaces, not
+	// cut, so the cleaner's spans stay valid for the same source text.
+	c := clean.Clean(blank(src, removed), opt)
 	metas = append(metas, c.Meta)
 	doc.Meta = merge(metas...)
 	doc.SourceText = src
 	doc.Removed = append(removed, c.Removed...)
 	doc.Text, doc.Headline, doc.Blocks = withHeadline(c.Text, c.Headline, c.Blocks, doc.Meta.Title)
-	if strings.TrimSpace(doc.Text) == "" || doc.Headline.End == len(doc.Text) {
-		return nil, nil, fmt.Errorf("no article text left after removing page chrome: %w", crosscheck.ErrInvalid)
+	if n := len(strings.Fields(doc.Text[doc.Headline.End:])); n < MinWords {
+		return nil, nil, crosscheck.Errorf(crosscheck.ErrInvalid, "no article text (%d words left after removing page chrome; at least %d needed)", n, MinWords)
 	}
 	in.finishMeta(doc, it.pageURL)
 	sum := sha256.Sum256(raw)
@@ -264,4 +271,35 @@ func jsonlMeta(a *jsonl.Article) (crosscheck.Metadata, []string) {
 		}
 	}
 	return m, warnings
+}
+
+// onPage marks removed pieces as spans into the page's visible text.
+func onPage(rs []crosscheck.Removed) []crosscheck.Removed {
+	for i := range rs {
+		rs[i].Layer = crosscheck.LayerPage
+	}
+	return rs
+}
+
+// blank replaces the bytes of the removed spans that point into src with
+// spaces (newlines stay), keeping every offset.
+func blank(src string, removed []crosscheck.Removed) string {
+	var b []byte
+	for _, r := range removed {
+		if r.Layer != "" || !r.Span.Valid(len(src)) {
+			continue
+		}
+		if b == nil {
+			b = []byte(src)
+		}
+		for i := r.Span.Start; i < r.Span.End; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	if b == nil {
+		return src
+	}
+	return string(b)
 }

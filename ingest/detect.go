@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -34,16 +33,16 @@ const sniffLen = 8 << 10
 // formats the content allows: content wins over extensions.
 func Detect(head []byte, name, contentType string) (Format, error) {
 	if len(bytes.TrimSpace(head)) == 0 {
-		return "", fmt.Errorf("empty input: %w", crosscheck.ErrInvalid)
+		return "", crosscheck.Errorf(crosscheck.ErrInvalid, "empty input")
 	}
 	if warc.Sniff(head) {
 		return FormatWARC, nil
 	}
 	if head[0] == 0x1f && len(head) > 1 && head[1] == 0x8b {
-		return "", fmt.Errorf("gzip-compressed data that is not a WARC archive: %w", crosscheck.ErrInvalid)
+		return "", crosscheck.Errorf(crosscheck.ErrInvalid, "gzip-compressed data that is not a WARC archive")
 	}
 	if isBinary(head) {
-		return "", fmt.Errorf("binary data, not an article: %w", crosscheck.ErrInvalid)
+		return "", crosscheck.Errorf(crosscheck.ErrInvalid, "binary data, not an article")
 	}
 	if jsonl.Sniff(head) {
 		return FormatJSONL, nil

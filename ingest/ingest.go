@@ -82,7 +82,7 @@ func (o Options) Defaults() Options {
 // Validate reports options that cannot work.
 func (o Options) Validate() error {
 	if o.DupThreshold > 1 {
-		return fmt.Errorf("duplicate threshold %.2f above 1: %w", o.DupThreshold, crosscheck.ErrInvalid)
+		return crosscheck.Errorf(crosscheck.ErrInvalid, "duplicate threshold %.2f above 1", o.DupThreshold)
 	}
 	return nil
 }

@@ -285,7 +285,7 @@ func (in *Ingester) readCapped(r io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("read: %s", fileReason(err))
 	}
 	if int64(len(b)) > in.opt.MaxBytes {
-		return nil, fmt.Errorf("over the size cap of %d bytes: %w", in.opt.MaxBytes, crosscheck.ErrInvalid)
+		return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "over the size cap of %d bytes", in.opt.MaxBytes)
 	}
 	return b, nil
 }
@@ -296,7 +296,7 @@ func (in *Ingester) get(ctx context.Context, rawURL string) (*http.Response, err
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
 		cancel()
-		return nil, fmt.Errorf("bad URL: %w", crosscheck.ErrInvalid)
+		return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "bad URL")
 	}
 	req.Header.Set("User-Agent", in.opt.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
@@ -348,7 +348,7 @@ func (in *Ingester) fetchPage(ctx context.Context, rawURL string) (body []byte, 
 func (in *Ingester) readWARC(ctx context.Context, r io.Reader, src crosscheck.Source, emit func(item) bool, fail func(string, error) bool) error {
 	wr, err := warc.NewReader(r)
 	if err != nil {
-		return fmt.Errorf("WARC: %w", err)
+		return err
 	}
 	for n := 1; ; n++ {
 		if ctx.Err() != nil {
@@ -359,7 +359,7 @@ func (in *Ingester) readWARC(ctx context.Context, r io.Reader, src crosscheck.So
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("WARC: %w", err)
+			return err
 		}
 		s := src
 		s.Item = fmt.Sprintf("record %d", n)
@@ -439,10 +439,10 @@ func (in *Ingester) readJSONL(ctx context.Context, r io.Reader, src crosscheck.S
 func (in *Ingester) readFeed(ctx context.Context, raw []byte, src crosscheck.Source, emit func(item) bool, fail func(string, error) bool) error {
 	title, items, err := feed.Parse(ctx, raw)
 	if err != nil {
-		return fmt.Errorf("feed: %w", err)
+		return err
 	}
 	if len(items) == 0 {
-		return fmt.Errorf("feed %q has no items: %w", title, crosscheck.ErrInvalid)
+		return crosscheck.Errorf(crosscheck.ErrInvalid, "feed %q has no items", title)
 	}
 	for _, fi := range items {
 		s := src
@@ -451,7 +451,7 @@ func (in *Ingester) readFeed(ctx context.Context, raw []byte, src crosscheck.Sou
 		it.raw = feedItemRaw(fi)
 		it.follow = in.opt.Follow && fi.Link != ""
 		if !it.follow && strings.TrimSpace(fi.HTML) == "" {
-			if !fail(s.String(), fmt.Errorf("feed item has no content (use --follow to fetch %s): %w", orNone(fi.Link), crosscheck.ErrInvalid)) {
+			if !fail(s.String(), crosscheck.Errorf(crosscheck.ErrInvalid, "feed item has no content (use --follow to fetch %s)", orNone(fi.Link))) {
 				return ctx.Err()
 			}
 			continue

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
@@ -25,6 +26,9 @@ type Config struct {
 	JSON    bool
 	Quiet   bool
 	NoColor bool
+	// BusyTimeout is how long to wait for another process's write lock
+	// (CROSSCHECK_BUSY_TIMEOUT, default 5s).
+	BusyTimeout time.Duration
 	// dbSet records that --db was given explicitly.
 	dbSet bool
 }
@@ -34,7 +38,12 @@ type Config struct {
 const DefaultDB = "crosscheck.db"
 
 func defaultConfig(getenv func(string) string) Config {
-	c := Config{DB: DefaultDB}
+	c := Config{DB: DefaultDB, BusyTimeout: 5 * time.Second}
+	if v := getenv("CROSSCHECK_BUSY_TIMEOUT"); v != "" {
+		if d, err := time.ParseDuration(v); err == nil && d >= 0 {
+			c.BusyTimeout = d
+		}
+	}
 	if v := getenv("CROSSCHECK_DB"); v != "" {
 		c.DB, c.dbSet = v, true
 	}
@@ -47,7 +56,7 @@ func defaultConfig(getenv func(string) string) Config {
 // Validate reports configuration that cannot work.
 func (c Config) Validate() error {
 	if strings.TrimSpace(c.DB) == "" {
-		return fmt.Errorf("--db: empty path: %w", crosscheck.ErrInvalid)
+		return crosscheck.Errorf(crosscheck.ErrInvalid, "--db: empty path")
 	}
 	return nil
 }
@@ -238,7 +247,7 @@ func (m *Main) openStore(ctx context.Context) (crosscheck.DocumentStore, error) 
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
-	return sqlite.Open(ctx, m.DB)
+	return sqlite.Open(ctx, m.DB, sqlite.WithBusyTimeout(m.BusyTimeout))
 }
 
 // openExisting opens the database for reading, failing clearly when it

@@ -95,13 +95,16 @@ func TestBadInputGoesOnAndFailsAtTheEnd(t *testing.T) {
 	write(t, filepath.Join(in, "good.txt"), []byte(goodArticle))
 	write(t, filepath.Join(in, "empty.txt"), nil)
 	write(t, filepath.Join(in, "junk.txt"), []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0xff, 0xfe, 0, 0})
+	// Mostly UTF-8 (curly quotes) with a few bad bytes: repaired.
 	bad := strings.Replace(goodArticle, "first time", "first \xff\xfe time", 1)
-	bad = strings.Replace(bad, "Border talks", "Border talks \xc3", 1)
+	bad = strings.Replace(bad, `"a useful first step"`, "“a useful first step”", 1)
 	write(t, filepath.Join(in, "latin.txt"), []byte(bad))
+	// Entirely Windows-1252: decoded.
+	write(t, filepath.Join(in, "cp1252.txt"), []byte(strings.Replace(goodArticle, `"a useful first step"`, "\x93a useful first step\x94 for the caf\xe9 owners", 1)))
 	write(t, filepath.Join(in, "notext.html"), []byte(`<!doctype html><html><head><title>x</title><script>var a=1;</script></head><body><nav><a href="/">Home</a></nav></body></html>`))
 	write(t, filepath.Join(in, "cut.warc.gz"), truncatedWARC(t))
 	write(t, filepath.Join(in, "broken.rss"), []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>a</title><description>b`))
-	write(t, filepath.Join(in, "lines.jsonl"), []byte(`{"text":"`+strings.Repeat("A statement from the ministry on the talks. ", 6)+`","title":"From a JSON line","published":"2026-03-18"}`+"\n"+`{"text": not json}`+"\n"))
+	write(t, filepath.Join(in, "lines.jsonl"), []byte(`{"text":"`+strings.Repeat("A statement from the ministry on the talks. ", 6)+`","title":"From a JSON line","published":"2026-03-18"}`+"\n"+`{"text": not json}`+"\n"+`{"title":"only a title"}`+"\n"))
 	write(t, filepath.Join(in, "big.txt"), bytes.Repeat([]byte("Too long a text for the cap. "), 5000))
 
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -145,25 +148,35 @@ func TestBadInputGoesOnAndFailsAtTheEnd(t *testing.T) {
 	if !strings.Contains(stderr, "warning: "+filepath.Join(in, "latin.txt")+": invalid UTF-8 repaired") {
 		t.Errorf("no warning for the repaired UTF-8:\n%s", stderr)
 	}
-	if !strings.Contains(stderr, "failed 10") {
+	if !strings.Contains(stderr, "warning: "+filepath.Join(in, "cp1252.txt")+": not UTF-8: decoded as Windows-1252") {
+		t.Errorf("no warning for the Windows-1252 text:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "failed 11") {
 		t.Errorf("summary does not count 10 failures:\n%s", stderr)
 	}
 
 	var docs []crosscheck.DocumentSummary
 	runJSON(t, &docs, "--db", db, "docs")
-	// good.txt, latin.txt, two complete WARC records, one JSON line.
-	if len(docs) != 5 {
-		t.Fatalf("stored %d documents, want 5: %+v", len(docs), docs)
+	// good.txt, latin.txt, cp1252.txt, two complete WARC records, one JSON line.
+	if len(docs) != 6 {
+		t.Fatalf("stored %d documents, want 6: %+v", len(docs), docs)
 	}
-	var repaired *crosscheck.Document
+	var repaired, decoded *crosscheck.Document
 	for _, d := range docs {
-		if strings.HasSuffix(d.Source.Locator, "latin.txt") {
+		switch filepath.Base(d.Source.Locator) {
+		case "latin.txt":
 			repaired = new(crosscheck.Document)
 			runJSON(t, repaired, "--db", db, "show", d.ID)
+		case "cp1252.txt":
+			decoded = new(crosscheck.Document)
+			runJSON(t, decoded, "--db", db, "show", d.ID)
 		}
 	}
-	if repaired == nil || !strings.Contains(repaired.Text, "first \ufffd\ufffd time") || len(repaired.Warnings) == 0 {
+	if repaired == nil || !strings.Contains(repaired.Text, "first \ufffd time") || len(repaired.Warnings) == 0 {
 		t.Errorf("invalid UTF-8 not repaired and kept: %+v", repaired)
+	}
+	if decoded == nil || !strings.Contains(decoded.Text, "“a useful first step” for the café owners") {
+		t.Errorf("Windows-1252 text not decoded: %+v", decoded)
 	}
 }
 

@@ -46,14 +46,14 @@ func Parse(ctx context.Context, data []byte) (title string, items []Item, err er
 		return "", nil, fmt.Errorf("parse feed: %w", err)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", nil, fmt.Errorf("parse feed: %w: empty input", crosscheck.ErrInvalid)
+		return "", nil, crosscheck.Errorf(crosscheck.ErrInvalid, "parse feed: empty input")
 	}
 	f, err := parse(data)
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
-			return "", nil, fmt.Errorf("parse feed: %w: not an RSS, Atom or JSON feed", crosscheck.ErrInvalid)
+			return "", nil, crosscheck.Errorf(crosscheck.ErrInvalid, "parse feed: not an RSS, Atom or JSON feed")
 		}
-		return "", nil, fmt.Errorf("parse feed: %w: %v", crosscheck.ErrInvalid, err)
+		return "", nil, crosscheck.Errorf(crosscheck.ErrInvalid, "parse feed: %v", err)
 	}
 	title = plain(f.Title)
 	base, _ := url.Parse(strings.TrimSpace(f.Link))
@@ -96,11 +96,7 @@ func Parse(ctx context.Context, data []byte) (title string, items []Item, err er
 		}
 		if link, raw := itemLink(gi, base); link != "" {
 			it.Link, m.URL = link, link
-			if raw != link {
-				set("url", "feed:link", raw)
-			} else {
-				set("url", "feed:link", "")
-			}
+			set("url", "feed:link", raw)
 		}
 		if lang != "" {
 			m.Language = lang

@@ -235,3 +235,39 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkParse(b *testing.B) {
+	data, err := os.ReadFile("testdata/rss2.xml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		_, items, err := Parse(ctx, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += len(items)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "items/s")
+}
+
+func TestParseDateFallback(t *testing.T) {
+	// A date layout gofeed knows and our parser does not: gofeed's reading
+	// is kept at the precision it shows, without a zone, under a rule that
+	// says so.
+	data := []byte(`<rss version="2.0"><channel><title>Marenburg</title>
+<item><title>A</title><link>https://marenburgherald.example/a</link><pubDate>Tue, 2024-03-05 09:30</pubDate></item>
+</channel></rss>`)
+	_, items, err := Parse(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := items[0].Meta
+	if m.Published.String() != "2024-03-05 09:30" || m.Published.HasZone || m.Rules["published"] != "feed:pubDate:gofeed" || m.Raw["published"] != "Tue, 2024-03-05 09:30" {
+		t.Errorf("published %s (zone %v) by %q raw %q", m.Published, m.Published.HasZone, m.Rules["published"], m.Raw["published"])
+	}
+}

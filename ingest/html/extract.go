@@ -25,7 +25,7 @@ import (
 
 // ErrNoText means the page has no article text. It wraps
 // crosscheck.ErrInvalid.
-var ErrNoText = fmt.Errorf("no article text: %w", crosscheck.ErrInvalid)
+var ErrNoText = crosscheck.Errorf(crosscheck.ErrInvalid, "no article text")
 
 // Result is what we take from an HTML page.
 type Result struct {
@@ -46,18 +46,15 @@ type Result struct {
 	PageText string
 }
 
-// now is the clock used to reject dates in the future; tests replace it
-// through extract.
-var now = time.Now
-
 // Extract takes the main text and metadata out of a page. pageURL, the
 // address the page was fetched from, may be empty; it resolves a relative
 // canonical link and is the URL of last resort.
 func Extract(ctx context.Context, page []byte, pageURL string) (*Result, error) {
-	return extract(ctx, page, pageURL, now())
+	return extract(ctx, page, pageURL, time.Now())
 }
 
-func extract(ctx context.Context, raw []byte, pageURL string, now time.Time) (res *Result, err error) {
+// extract is Extract with the clock that bounds plausible dates.
+func extract(ctx context.Context, raw []byte, pageURL string, now time.Time) (*Result, error) {
 	op := "extract html"
 	if pageURL != "" {
 		op = fmt.Sprintf("extract html %s", pageURL)
@@ -67,11 +64,12 @@ func extract(ctx context.Context, raw []byte, pageURL string, now time.Time) (re
 	}
 	doc, err := html.Parse(bytes.NewReader(decode(raw)))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", op, crosscheck.ErrInvalid, err)
+		return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "%s: %v", op, err)
 	}
-	res = &Result{}
+	res := &Result{}
 	lines := blockLines(doc)
-	res.PageText, _ = joinLines(lines)
+	var starts []int
+	res.PageText, starts = joinLines(lines)
 	if len(lines) == 0 {
 		return nil, fmt.Errorf("%s: %w: the page has no visible text", op, ErrNoText)
 	}
@@ -107,7 +105,7 @@ func extract(ctx context.Context, raw []byte, pageURL string, now time.Time) (re
 			res.Meta.SetRule("language", "text:whatlanggo")
 		}
 	}
-	res.Removed = removed(lines, paras, p.metaLines)
+	res.Removed = removed(lines, res.PageText, starts, paras, p.metaLines)
 	return res, nil
 }
 

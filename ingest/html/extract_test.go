@@ -216,6 +216,7 @@ func TestExtractTitle(t *testing.T) {
 		{"dash inside headline kept", `<title>Ferry - what changes for islanders</title>`, "", "Ferry - what changes for islanders", "html:title", "Ferry - what changes for islanders"},
 		{"site prefix", `<meta property="og:site_name" content="The Marenburg Herald"><title>The Marenburg Herald - Ferry to run twice as often</title>`, "", "Ferry to run twice as often", "html:title", "The Marenburg Herald - Ferry to run twice as often"},
 		{"h1 beats title", `<title>Ferry | The Marenburg Herald</title>`, "<h1>Oster ferry to run twice as often</h1>", "Oster ferry to run twice as often", "html:h1", "Oster ferry to run twice as often"},
+		{"og:title that is only the site name skipped", `<meta property="og:site_name" content="The Marenburg Herald"><meta property="og:title" content="The Marenburg Herald">`, "<h1>Ferry to run twice as often</h1>", "Ferry to run twice as often", "html:h1", "Ferry to run twice as often"},
 		{"jsonld headline beats h1", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry doubles its crossings"}</script>`, "<h1>Oster ferry to run twice as often</h1>", "Ferry doubles its crossings", "html:jsonld.headline", "Ferry doubles its crossings"},
 	}
 	for _, tc := range tests {
@@ -406,4 +407,41 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+func TestExtractBlogPage(t *testing.T) {
+	page, err := os.ReadFile("testdata/blog.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := extractAt(t, page, "")
+	m := res.Meta
+	checks := []struct{ field, got, want, rule, wantRule string }{
+		{"title", m.Title, "Nieuwe veerboot voor Oster", m.Rules["title"], "html:h1"},
+		{"published", m.Published.String(), "2024-03-05 09:30:00 +01:00", m.Rules["published"], "html:time[datetime]"},
+		{"authors", strings.Join(m.Authors, "|"), "Ilse Moritz", m.Rules["authors"], "html:byline"},
+		{"outlet", m.Outlet, "wendeldal.example", m.Rules["outlet"], "html:hostname"},
+		{"language", m.Language, "nl", m.Rules["language"], "html:lang"},
+		{"url", m.URL, "https://wendeldal.example/2024/03/nieuwe-veerboot/", m.Rules["url"], "html:link[canonical]"},
+	}
+	for _, c := range checks {
+		if c.got != c.want || c.rule != c.wantRule {
+			t.Errorf("%s = %q by %q, want %q by %q", c.field, c.got, c.rule, c.want, c.wantRule)
+		}
+	}
+	if strings.Contains(res.Text, "Eindelijk") || strings.Contains(res.Text, "Recente") {
+		t.Errorf("comments or sidebar in text:\n%s", res.Text)
+	}
+	if !strings.HasPrefix(res.Text, "De veerdienst") {
+		t.Errorf("text starts %.40q", res.Text)
+	}
+	reasons := map[string]bool{}
+	for _, r := range res.Removed {
+		reasons[r.Reason] = true
+	}
+	for _, want := range []string{"html:header", "html:nav", "html:title", "html:comments", "html:aside", "html:footer"} {
+		if !reasons[want] {
+			t.Errorf("no removed piece with reason %s: %v", want, res.Removed)
+		}
+	}
 }

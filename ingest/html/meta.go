@@ -284,7 +284,7 @@ func (p *page) title(outlet, pageURL, fallback string) (t, rule, raw string) {
 	sites := []string{outlet, hostname(pageURL), p.meta("og:site_name"), p.meta("application-name")}
 	try := func(raw, rule string) (string, string, string, bool) {
 		t := stripSite(clean(raw), sites)
-		if t == "" {
+		if t == "" || isSite(t, sites) { // some pages put the site name in og:title
 			return "", "", "", false
 		}
 		return t, rule, raw, true
@@ -361,22 +361,7 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // short: pipes separate site and section names, not parts of headlines.
 // A dash is stripped only next to a known name, since headlines use dashes.
 func stripSite(t string, sites []string) string {
-	known := func(s string) bool {
-		k := siteKey(s)
-		if k == "" {
-			return false
-		}
-		for _, site := range sites {
-			sk := siteKey(site)
-			if sk == "" {
-				continue
-			}
-			if k == sk || strings.HasPrefix(sk, k) && len(k) >= 6 {
-				return true
-			}
-		}
-		return false
-	}
+	known := func(s string) bool { return isSite(s, sites) }
 	for range 3 {
 		before := t
 		for _, sep := range titleSeparators {
@@ -399,6 +384,20 @@ func stripSite(t string, sites []string) string {
 	return t
 }
 
+// isSite reports whether s names one of the sites.
+func isSite(s string, sites []string) bool {
+	k := siteKey(s)
+	if k == "" {
+		return false
+	}
+	for _, site := range sites {
+		if sk := siteKey(site); sk != "" && (k == sk || "the"+k == sk || k == "the"+sk) {
+			return true
+		}
+	}
+	return false
+}
+
 // siteKey folds a site name or host for comparison: "The Marenburg
 // Herald", "marenburgherald.example" and "www.marenburgherald.example"
 // all give "marenburgherald".
@@ -415,7 +414,7 @@ func siteKey(s string) string {
 			sb.WriteRune(r)
 		}
 	}
-	return strings.TrimPrefix(sb.String(), "the")
+	return sb.String()
 }
 
 func (p *page) authors(fallback string) (names []string, rule, raw string) {
@@ -469,10 +468,13 @@ func (p *page) authors(fallback string) (names []string, rule, raw string) {
 	return nil, "", ""
 }
 
-// markMetaLines records the story's byline and date lines, which the
+// markMetaLines records the story's headline, byline and date lines, which the
 // extractor leaves out, as metadata rather than boilerplate, whichever
 // rule supplied the authors and the date.
 func (p *page) markMetaLines() {
+	if h := p.h1(); h != nil {
+		p.addMetaLine(nodeText(h), "html:title")
+	}
 	if p.article == nil {
 		return
 	}
@@ -492,8 +494,9 @@ func (p *page) markMetaLines() {
 	}
 }
 
-// byline finds a "By …" line in the story: an element whose class names a
-// byline, else a short block that starts with "By ".
+// byline finds a "By …" line at the top of the story: an element whose
+// class or itemprop names the author, else one of the first lines of the
+// container that starts with "By " and reads as a list of names.
 func (p *page) byline(scope *html.Node) string {
 	if scope == p.doc {
 		return ""
@@ -506,16 +509,60 @@ func (p *page) byline(scope *html.Node) string {
 			return t
 		}
 	}
-	for _, l := range blockLines(scope) {
-		if len(l.text) < 120 && hasByPrefix(l.text) {
+	lines := blockLines(scope)
+	for _, l := range lines[:min(len(lines), bylineLines)] {
+		if len(l.text) < 120 && hasByPrefix(l.text) && namesOnly(l.text) {
 			return l.text
 		}
 	}
 	return ""
 }
 
+// bylineLines is how far into the story a bare "By …" line is looked for.
+const bylineLines = 8
+
+// namesOnly reports whether a "By …" line lists only names: every part
+// splitNames keeps has capitalised words (particles such as "van" aside).
+func namesOnly(s string) bool {
+	names := splitNames([]string{s})
+	if len(names) == 0 {
+		return false
+	}
+	for _, n := range names {
+		for _, w := range strings.Fields(n) {
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) && !particles[strings.ToLower(w)] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// particles are lower-case words inside personal names.
+var particles = map[string]bool{
+	"van": true, "von": true, "de": true, "der": true, "den": true, "da": true,
+	"di": true, "del": true, "la": true, "le": true, "du": true, "bin": true,
+	"al": true, "el": true, "ter": true, "zu": true,
+}
+
+// bylinePrefixes introduce bylines: "By", and its Dutch, German, French,
+// Spanish/Portuguese, Italian and Scandinavian counterparts.
+var bylinePrefixes = []string{"by ", "door ", "von ", "par ", "por ", "di ", "av ", "af "}
+
+// trimBy removes a byline prefix, reporting whether there was one.
+func trimBy(s string) (string, bool) {
+	for _, p := range bylinePrefixes {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+			return strings.TrimSpace(s[len(p):]), true
+		}
+	}
+	return s, false
+}
+
 func hasByPrefix(s string) bool {
-	return len(s) > 3 && strings.EqualFold(s[:3], "by ")
+	_, ok := trimBy(s)
+	return ok
 }
 
 // roleWords mark parts of a byline that describe a job, not a name.
@@ -527,10 +574,7 @@ func splitNames(in []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, s := range in {
-		s = clean(s)
-		if hasByPrefix(s) {
-			s = s[3:]
-		}
+		s, _ = trimBy(clean(s))
 		for _, sep := range []string{" and ", " & ", ";", ",", " und ", " et ", " y ", "|"} {
 			s = strings.ReplaceAll(s, sep, "\x00")
 		}
@@ -547,8 +591,8 @@ func splitNames(in []string) []string {
 			if strings.Contains(low, "://") || strings.HasPrefix(low, "www.") || strings.Contains(low, "@") || strings.Contains(low, "/") {
 				continue
 			}
-			if r, _ := utf8.DecodeRuneInString(part); !unicode.IsUpper(r) && !unicode.IsLetter(r) {
-				continue
+			if r, _ := utf8.DecodeRuneInString(part); !unicode.IsUpper(r) {
+				continue // "By Tuesday, the council …" is not a byline
 			}
 			role := false
 			for _, w := range roleWords {
@@ -623,8 +667,6 @@ func (p *page) storyTime() *html.Node {
 	if p.article == nil {
 		return nil
 	}
-	// A <time> is taken only before the first paragraph of body text: one
-	// further down is more likely an event the story mentions.
 	var times []*html.Node
 	seenPara := false
 	for _, n := range findAll(p.article, func(n *html.Node) bool {

@@ -22,8 +22,7 @@ const minAnywhereMatch = 40
 // A line is kept when it is a paragraph of the text, or lies inside the
 // paragraph the alignment has reached (the extractor sometimes merges
 // blocks), or is long and appears anywhere in the text.
-func removed(lines []line, paras []string, metaLines map[string]string) []crosscheck.Removed {
-	pageText, starts := joinLines(lines)
+func removed(lines []line, pageText string, starts []int, paras []string, metaLines map[string]string) []crosscheck.Removed {
 	pkeys := make([]string, len(paras))
 	byKey := make(map[string][]int, len(paras))
 	for i, p := range paras {

@@ -57,7 +57,8 @@ var regionRoles = map[string]string{
 // regionHints are class or id fragments that name a region. They are
 // checked in order, so the more specific come first.
 var regionHints = []struct{ fragment, region string }{
-	{"sidebar", "aside"},
+	{"sidebar", "aside"}, {"widget", "aside"},
+	{"masthead", "header"}, {"navbar", "nav"}, {"menu", "menu"}, {"footer", "footer"},
 	{"most-read", "related"}, {"mostread", "related"}, {"most_read", "related"},
 	{"most-popular", "related"}, {"popular", "related"}, {"trending", "related"},
 	{"related", "related"}, {"recommend", "related"}, {"more-stories", "related"},
@@ -71,20 +72,27 @@ var regionHints = []struct{ fragment, region string }{
 
 // region returns the region n marks, or "".
 func region(n *html.Node) string {
+	r, _ := regionOf(n)
+	return r
+}
+
+// regionOf returns the region n marks and whether its tag or landmark role
+// says so (strong) rather than a class or id hint.
+func regionOf(n *html.Node) (string, bool) {
 	if n.Type != html.ElementNode {
-		return ""
+		return "", false
 	}
 	if r := regionRoles[strings.ToLower(strings.TrimSpace(attr(n, "role")))]; r != "" {
-		return r
+		return r, true
 	}
 	if r, ok := regionTags[n.DataAtom]; ok {
-		return r
+		return r, true
 	}
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Main, atom.Article:
 		// Their classes describe the page ("has-sidebar", "comments-open"),
 		// not a region of it.
-		return ""
+		return "", false
 	}
 	for _, name := range []string{"class", "id"} {
 		v := attr(n, name)
@@ -97,15 +105,15 @@ func region(n *html.Node) string {
 			}
 			for _, h := range regionHints {
 				if strings.Contains(tok, h.fragment) {
-					return h.region
+					return h.region, false
 				}
 			}
 			if tok == "ad" || tok == "ads" || strings.HasPrefix(tok, "ad-") || strings.HasPrefix(tok, "ads-") {
-				return "ad"
+				return "ad", false
 			}
 		}
 	}
-	return ""
+	return "", false
 }
 
 // hidden reports whether the element is not rendered.
@@ -145,7 +153,10 @@ func (w *lineWriter) flush() {
 	}
 }
 
-func (w *lineWriter) walk(n *html.Node, inRegion string) {
+// walk writes the text under n. inRegion is the innermost region around
+// it; a region named by a class hint does not override one named by a tag
+// or role (a <ul class="menu"> inside <nav> is still navigation).
+func (w *lineWriter) walk(n *html.Node, inRegion string, strong bool) {
 	switch n.Type {
 	case html.TextNode:
 		if w.buf.Len() == 0 {
@@ -159,8 +170,8 @@ func (w *lineWriter) walk(n *html.Node, inRegion string) {
 		if skipped[n.DataAtom] || hidden(n) {
 			return
 		}
-		if r := region(n); r != "" {
-			inRegion = r
+		if r, st := regionOf(n); r != "" && (st || !strong) {
+			inRegion, strong = r, st
 		}
 	}
 	if w.depth >= maxDepth {
@@ -173,7 +184,7 @@ func (w *lineWriter) walk(n *html.Node, inRegion string) {
 		w.flush()
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.walk(c, inRegion)
+		w.walk(c, inRegion, strong)
 	}
 	if block {
 		w.flush()
@@ -184,7 +195,7 @@ func (w *lineWriter) walk(n *html.Node, inRegion string) {
 // block element, whitespace collapsed.
 func blockLines(root *html.Node) []line {
 	w := &lineWriter{}
-	w.walk(root, "")
+	w.walk(root, "", false)
 	w.flush()
 	return w.lines
 }

@@ -86,7 +86,7 @@ func (r *Reader) Next() (*Article, error) {
 		}
 		r.n++
 		if tooLong {
-			return nil, &LineError{r.n, fmt.Errorf("line longer than %d bytes: %w", r.maxLine, crosscheck.ErrInvalid)}
+			return nil, &LineError{r.n, crosscheck.Errorf(crosscheck.ErrInvalid, "line longer than %d bytes", r.maxLine)}
 		}
 		raw = bytes.TrimSpace(raw)
 		if len(raw) == 0 {
@@ -125,10 +125,10 @@ func parse(raw []byte) (*Article, error) {
 	var l line
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	if err := dec.Decode(&l); err != nil {
-		return nil, fmt.Errorf("not a JSON object: %v: %w", err, crosscheck.ErrInvalid)
+		return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "not a JSON object: %v", err)
 	}
 	if dec.More() {
-		return nil, fmt.Errorf("more than one JSON value on the line: %w", crosscheck.ErrInvalid)
+		return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "more than one JSON value on the line")
 	}
 	a := &Article{URL: strings.TrimSpace(l.URL), Title: strings.TrimSpace(l.Title), Outlet: strings.TrimSpace(l.Outlet), Raw: append([]byte(nil), raw...)}
 	if l.Text != nil {
@@ -138,7 +138,7 @@ func parse(raw []byte) (*Article, error) {
 		a.HTML = *l.HTML
 	}
 	if strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.HTML) == "" {
-		return nil, fmt.Errorf(`no "text" or "html" field with content: %w`, crosscheck.ErrInvalid)
+		return nil, crosscheck.Errorf(crosscheck.ErrInvalid, `no "text" or "html" field with content`)
 	}
 	var err error
 	if a.Published, err = stringField(l.Published); err != nil {
@@ -160,7 +160,7 @@ func stringField(m json.RawMessage) (string, error) {
 	}
 	var s string
 	if err := json.Unmarshal(m, &s); err != nil {
-		return "", fmt.Errorf("not a string: %w", crosscheck.ErrInvalid)
+		return "", crosscheck.Errorf(crosscheck.ErrInvalid, "not a string")
 	}
 	return strings.TrimSpace(s), nil
 }
@@ -178,7 +178,7 @@ func names(m json.RawMessage) ([]string, error) {
 	}
 	var many []string
 	if err := json.Unmarshal(m, &many); err != nil {
-		return nil, fmt.Errorf("neither a string nor a list of strings: %w", crosscheck.ErrInvalid)
+		return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "neither a string nor a list of strings")
 	}
 	var out []string
 	for _, n := range many {

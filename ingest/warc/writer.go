@@ -75,18 +75,18 @@ func (w *Writer) WriteRecord(h textproto.MIMEHeader, block []byte) error {
 	hdr := make(textproto.MIMEHeader, len(h)+3)
 	for k, vs := range h {
 		if !validFieldName(k) {
-			return fmt.Errorf("warc: write record: %w: bad field name %q", crosscheck.ErrInvalid, k)
+			return crosscheck.Errorf(crosscheck.ErrInvalid, "warc: write record: bad field name %q", k)
 		}
 		ck := textproto.CanonicalMIMEHeaderKey(k)
 		for _, v := range vs {
 			if strings.ContainsAny(v, "\r\n") {
-				return fmt.Errorf("warc: write record: %w: line break in %s", crosscheck.ErrInvalid, k)
+				return crosscheck.Errorf(crosscheck.ErrInvalid, "warc: write record: line break in %s", k)
 			}
 			hdr[ck] = append(hdr[ck], v)
 		}
 	}
 	if hdr.Get("WARC-Type") == "" {
-		return fmt.Errorf("warc: write record: %w: missing WARC-Type", crosscheck.ErrInvalid)
+		return crosscheck.Errorf(crosscheck.ErrInvalid, "warc: write record: missing WARC-Type")
 	}
 	if hdr.Get("WARC-Date") == "" {
 		hdr.Set("WARC-Date", formatDate(w.now()))
@@ -150,10 +150,10 @@ func (w *Writer) emit(parts ...[]byte) error {
 // a WARC-Record-ID derived from its content.
 func (w *Writer) WriteResponse(uri string, date time.Time, status int, header http.Header, body []byte) error {
 	if uri == "" || strings.ContainsAny(uri, "\r\n") {
-		return fmt.Errorf("warc: write response: %w: bad target URI %q", crosscheck.ErrInvalid, uri)
+		return crosscheck.Errorf(crosscheck.ErrInvalid, "warc: write response: bad target URI %q", uri)
 	}
 	if status < 100 || status > 999 {
-		return fmt.Errorf("warc: write response %s: %w: status %d", uri, crosscheck.ErrInvalid, status)
+		return crosscheck.Errorf(crosscheck.ErrInvalid, "warc: write response %s: status %d", uri, status)
 	}
 	if date.IsZero() {
 		date = w.now()
@@ -218,7 +218,7 @@ func (w *Writer) WriteWarcinfo(fields map[string]string) error {
 	for _, k := range slices.Sorted(maps.Keys(fields)) {
 		v := fields[k]
 		if !validFieldName(k) || strings.ContainsAny(v, "\r\n") {
-			return fmt.Errorf("warc: write warcinfo: %w: bad field %q", crosscheck.ErrInvalid, k)
+			return crosscheck.Errorf(crosscheck.ErrInvalid, "warc: write warcinfo: bad field %q", k)
 		}
 		block.WriteString(k + ": " + v + "\r\n")
 	}

@@ -6,7 +6,6 @@
 package query
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,7 +75,7 @@ func Parse(s string) (*Query, error) {
 			continue
 		}
 		if n++; n > MaxTerms {
-			return nil, fmt.Errorf("parse query: more than %d terms: %w", MaxTerms, crosscheck.ErrInvalid)
+			return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "parse query: more than %d terms", MaxTerms)
 		}
 		if it.neg {
 			q.Not = append(q.Not, it.term)
@@ -93,9 +92,9 @@ func Parse(s string) (*Query, error) {
 	}
 	if len(q.Must) == 0 {
 		if len(q.Not) > 0 {
-			return nil, fmt.Errorf("parse query %q: only exclusions, nothing to search for: %w", s, crosscheck.ErrInvalid)
+			return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "parse query: only exclusions, nothing to search for")
 		}
-		return nil, fmt.Errorf("parse query %q: no words to search for: %w", s, crosscheck.ErrInvalid)
+		return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "parse query: no words to search for")
 	}
 	return &q, nil
 }
@@ -193,11 +192,18 @@ func searchable(s string) bool {
 // are inert and tokenized like indexed text.
 func (q *Query) FTS5() string {
 	var b strings.Builder
+	group := len(q.Not) > 0 && len(q.Must) > 1
+	if group {
+		b.WriteByte('(')
+	}
 	for i, clause := range q.Must {
 		if i > 0 {
 			b.WriteString(" AND ")
 		}
 		writeFTS5Clause(&b, clause)
+	}
+	if group {
+		b.WriteByte(')')
 	}
 	if len(q.Not) > 0 {
 		b.WriteString(" NOT ")

@@ -39,7 +39,8 @@ func TestParse(t *testing.T) {
 		{"OR", `"OR"`},
 		{"Iran OR", `"Iran" AND "OR"`},
 		{"OR Iran", `"OR" AND "Iran"`},
-		{"Iran OR -Israel", `"Iran" AND "OR" NOT "Israel"`},
+		{"Iran OR -Israel", `("Iran" AND "OR") NOT "Israel"`},
+		{"Iran OR Baku -Israel", `("Iran" OR "Baku") NOT "Israel"`},
 		{"or lowercase", `"or" AND "lowercase"`},
 		{"Iran ... — -", `"Iran"`},
 		{"well-known", `"well-known"`},
@@ -141,6 +142,10 @@ func TestFTS5Accepts(t *testing.T) {
 		{"^caret", 1},
 		{"Azerbaijan -Iran", 0},
 		{"words -Iran", 1},
+		{"Azerbaijan spy -Iran", 0},
+		{"café words -Iran", 1},
+		{"spy OR café -Iran", 1},
+		{"spy OR café -Iran -NEAR", 0},
 	}
 	for _, tt := range tests {
 		q, err := query.Parse(tt.in)

@@ -31,7 +31,7 @@ import (
 // doc.ID is taken by other raw bytes.
 func (s *Store) PutDocument(ctx context.Context, doc *crosscheck.Document, raw []byte, fp *crosscheck.Fingerprint, links []crosscheck.Link) (_ crosscheck.PutResult, err error) {
 	if doc == nil {
-		return crosscheck.PutResult{}, fmt.Errorf("PutDocument: nil document: %w", crosscheck.ErrInvalid)
+		return crosscheck.PutResult{}, crosscheck.Errorf(crosscheck.ErrInvalid, "PutDocument: nil document")
 	}
 	defer wrap(ctx, &err, "PutDocument(%s)", doc.ID)
 	row, err := encodeDocument(doc, raw, fp)
@@ -97,7 +97,7 @@ func (s *Store) PutDocument(ctx context.Context, doc *crosscheck.Document, raw [
 		if _, err := tx.ExecContext(ctx, `INSERT INTO doc_links (from_id, to_id, kind, similarity, method) VALUES (?, ?, ?, ?, ?)`,
 			l.From, l.To, l.Kind, l.Similarity, l.Method); err != nil {
 			if constraint(err, sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY) {
-				return crosscheck.PutResult{}, fmt.Errorf("link %s -> %s: no such document: %w", l.From, l.To, crosscheck.ErrInvalid)
+				return crosscheck.PutResult{}, crosscheck.Errorf(crosscheck.ErrInvalid, "link %s -> %s: no such document", l.From, l.To)
 			}
 			return crosscheck.PutResult{}, s.classify(fmt.Errorf("insert link: %w", err))
 		}
@@ -140,7 +140,7 @@ const insertDocument = `INSERT INTO documents (
 // insertDocument.
 func encodeDocument(doc *crosscheck.Document, raw []byte, fp *crosscheck.Fingerprint) ([]any, error) {
 	invalid := func(format string, args ...any) error {
-		return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), crosscheck.ErrInvalid)
+		return crosscheck.Errorf(crosscheck.ErrInvalid, "%s", fmt.Sprintf(format, args...))
 	}
 	if doc.ID == "" {
 		return nil, invalid("empty ID")
@@ -231,7 +231,7 @@ func checkJSONStrings(doc *crosscheck.Document) error {
 		check("warnings", w)
 	}
 	if bad != "" {
-		return fmt.Errorf("%s: invalid UTF-8: %w", bad, crosscheck.ErrInvalid)
+		return crosscheck.Errorf(crosscheck.ErrInvalid, "%s: invalid UTF-8", bad)
 	}
 	return nil
 }
@@ -256,7 +256,7 @@ func checkLinks(id string, links []crosscheck.Link) error {
 			problem = "is repeated"
 		}
 		if problem != "" {
-			return fmt.Errorf("link %s -> %s (%s) %s: %w", l.From, l.To, l.Kind, problem, crosscheck.ErrInvalid)
+			return crosscheck.Errorf(crosscheck.ErrInvalid, "link %s -> %s (%s) %s", l.From, l.To, l.Kind, problem)
 		}
 		seen[key] = true
 	}
@@ -370,14 +370,14 @@ const MinPrefix = 4
 func (s *Store) Document(ctx context.Context, id string) (_ *crosscheck.Document, err error) {
 	defer wrap(ctx, &err, "Document(%s)", id)
 	if id == "" {
-		return nil, fmt.Errorf("empty ID: %w", crosscheck.ErrInvalid)
+		return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "empty ID")
 	}
 	doc, err := scanDocument(s.reader.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`, id))
 	if !errors.Is(err, sql.ErrNoRows) {
 		return doc, s.classify(err)
 	}
 	if len(id) < MinPrefix {
-		return nil, fmt.Errorf("no document with ID %s, and a prefix needs %d characters: %w", id, MinPrefix, crosscheck.ErrInvalid)
+		return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "no document with ID %s, and a prefix needs %d characters", id, MinPrefix)
 	}
 	// Every string that starts with id sorts between id and id+"\xff":
 	// no UTF-8 text holds the byte 0xff.
@@ -502,7 +502,7 @@ func scanSummary(rows *sql.Rows, extra ...any) (crosscheck.DocumentSummary, erro
 // " AND ") and arguments that select the documents d matching f.
 func filterSQL(f crosscheck.DocumentFilter) (string, []any, error) {
 	if f.Limit < 0 || f.Offset < 0 {
-		return "", nil, fmt.Errorf("limit %d, offset %d: must not be negative: %w", f.Limit, f.Offset, crosscheck.ErrInvalid)
+		return "", nil, crosscheck.Errorf(crosscheck.ErrInvalid, "limit %d, offset %d: must not be negative", f.Limit, f.Offset)
 	}
 	var (
 		where strings.Builder

@@ -20,7 +20,7 @@ const bandBatch = 500
 func (s *Store) Candidates(ctx context.Context, fp *crosscheck.Fingerprint) (_ []crosscheck.Candidate, err error) {
 	defer wrap(ctx, &err, "Candidates")
 	if fp == nil {
-		return nil, fmt.Errorf("nil fingerprint: %w", crosscheck.ErrInvalid)
+		return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "nil fingerprint")
 	}
 	found := map[string][]uint32{}
 	for bands := range slices.Chunk(fp.Bands, bandBatch) {

@@ -2,7 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -42,16 +42,32 @@ func (s *Store) Search(ctx context.Context, q crosscheck.SearchQuery) (_ []cross
 	if limit == 0 {
 		limit = DefaultSearchLimit
 	}
-	args = append([]any{markOpen, markClose, parsed.FTS5()}, args...)
-	args = append(args, limit, q.Offset)
-	rows, err := s.reader.QueryContext(ctx, fmt.Sprintf(`SELECT `+summaryColumns+`,
-			bm25(documents_fts, 4.0, 1.0) AS rank,
-			snippet(documents_fts, 1, ?, ?, '…', %d)
-		FROM documents_fts
-		JOIN documents d ON d.seq = documents_fts.rowid
-		WHERE documents_fts MATCH ?`+where+`
-		ORDER BY rank, d.published_unix DESC NULLS LAST, d.seq
-		LIMIT ? OFFSET ?`, snippetTokens), args...)
+	match := parsed.FTS5()
+	// Rank every match but build snippets for the page only: snippet()
+	// is by far the costliest part, and SQLite would compute it for all
+	// matches before sorting. Documents are joined for ranking only when
+	// a filter needs their columns, and then after the full-text match
+	// (CROSS JOIN fixes the order): probing the index once per document
+	// of an outlet costs far more than looking up each match's row.
+	join := ""
+	if where != "" {
+		join = ` CROSS JOIN documents d ON d.seq = documents_fts.rowid`
+	}
+	args = append([]any{match}, args...)
+	args = append(args, limit, q.Offset, markOpen, markClose, match)
+	rows, err := s.reader.QueryContext(ctx, `WITH page AS (
+			SELECT documents_fts.rowid AS seq, bm25(documents_fts, 4.0, 1.0) AS rank
+			FROM documents_fts`+join+`
+			WHERE documents_fts MATCH ?`+where+`
+			ORDER BY rank, documents_fts.rowid
+			LIMIT ? OFFSET ?
+		)
+		SELECT `+summaryColumns+`, page.rank, snippet(documents_fts, 1, ?, ?, '…', `+strconv.Itoa(snippetTokens)+`)
+		FROM page
+		JOIN documents d ON d.seq = page.seq
+		JOIN documents_fts ON documents_fts.rowid = page.seq
+		WHERE documents_fts MATCH ?
+		ORDER BY page.rank, page.seq`, args...)
 	if err != nil {
 		return nil, s.classify(err)
 	}

@@ -37,7 +37,6 @@ type Option func(*config)
 
 type config struct {
 	busyTimeout time.Duration
-	readers     int
 }
 
 // WithBusyTimeout sets how long an operation waits for a lock held by
@@ -45,12 +44,6 @@ type config struct {
 // fails at once.
 func WithBusyTimeout(d time.Duration) Option {
 	return func(c *config) { c.busyTimeout = d }
-}
-
-// WithReaders sets the number of connections used for reads (default:
-// the number of CPUs, at least 2).
-func WithReaders(n int) Option {
-	return func(c *config) { c.readers = n }
 }
 
 // Store is a crosscheck.DocumentStore in one SQLite file. It is safe for
@@ -80,12 +73,9 @@ var _ crosscheck.DocumentStore = (*Store)(nil)
 // longer than the busy timeout.
 func Open(ctx context.Context, path string, opts ...Option) (_ *Store, err error) {
 	defer wrap(ctx, &err, "open store")
-	cfg := config{busyTimeout: DefaultBusyTimeout, readers: max(2, runtime.NumCPU())}
+	cfg := config{busyTimeout: DefaultBusyTimeout}
 	for _, o := range opts {
 		o(&cfg)
-	}
-	if cfg.readers < 1 {
-		return nil, fmt.Errorf("readers %d: must be at least 1: %w", cfg.readers, crosscheck.ErrInvalid)
 	}
 	if err := checkPath(path); err != nil {
 		return nil, err
@@ -110,8 +100,9 @@ func Open(ctx context.Context, path string, opts ...Option) (_ *Store, err error
 		s.writer.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	s.reader.SetMaxOpenConns(cfg.readers)
-	s.reader.SetMaxIdleConns(cfg.readers)
+	readers := max(2, runtime.NumCPU())
+	s.reader.SetMaxOpenConns(readers)
+	s.reader.SetMaxIdleConns(readers)
 
 	if err := s.writer.PingContext(ctx); err != nil {
 		s.Close()
@@ -127,20 +118,20 @@ func Open(ctx context.Context, path string, opts ...Option) (_ *Store, err error
 // checkPath rejects paths SQLite would fail on with an unhelpful message.
 func checkPath(path string) error {
 	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
-		return fmt.Errorf("%q: need the name of a database file: %w", path, crosscheck.ErrInvalid)
+		return crosscheck.Errorf(crosscheck.ErrInvalid, "%q: need the name of a database file", path)
 	}
 	dir := filepath.Dir(path)
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: directory %s does not exist: %w", path, dir, errors.Join(crosscheck.ErrInvalid, err))
+		return fmt.Errorf("%s: directory %s does not exist: %w (%w)", path, dir, crosscheck.ErrInvalid, fs.ErrNotExist)
 	case err != nil:
 		return fmt.Errorf("%s: %w", path, err)
 	case !info.IsDir():
-		return fmt.Errorf("%s: %s is not a directory: %w", path, dir, crosscheck.ErrInvalid)
+		return crosscheck.Errorf(crosscheck.ErrInvalid, "%s: %s is not a directory", path, dir)
 	}
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("%s: is a directory, not a database file: %w", path, crosscheck.ErrInvalid)
+		return crosscheck.Errorf(crosscheck.ErrInvalid, "%s: is a directory, not a database file", path)
 	}
 	return nil
 }
@@ -172,9 +163,6 @@ func (s *Store) Close() error {
 	})
 	return s.closeErr
 }
-
-// Path returns the file name the store was opened with.
-func (s *Store) Path() string { return s.path }
 
 // notDatabaseError reports a file that is not a crosscheck database.
 type notDatabaseError struct {

@@ -124,9 +124,9 @@ func TestPragmas(t *testing.T) {
 			}
 		}
 	}
-	var sync int
-	if err := s.writer.QueryRow("PRAGMA synchronous").Scan(&sync); err != nil || sync != 1 {
-		t.Errorf("writer PRAGMA synchronous = %d, %v; want 1 (NORMAL)", sync, err)
+	var mode int
+	if err := s.writer.QueryRow("PRAGMA synchronous").Scan(&mode); err != nil || mode != 1 {
+		t.Errorf("writer PRAGMA synchronous = %d, %v; want 1 (NORMAL)", mode, err)
 	}
 }
 

@@ -135,6 +135,7 @@ func fullDocument() (*crosscheck.Document, []byte) {
 	doc.Removed = []crosscheck.Removed{
 		{Label: crosscheck.RemovedChrome, Reason: "chrome:nav", Span: crosscheck.Span{Start: 0, End: 11}, Text: "Home | News"},
 		{Label: crosscheck.RemovedTeaser, Reason: "teaser:read-more", Span: crosscheck.Span{Start: len(doc.SourceText) - 28, End: len(doc.SourceText)}, Text: "Read more: Ferry timetables"},
+		{Label: crosscheck.RemovedBoilerplate, Reason: "html:boilerplate", Span: crosscheck.Span{Start: 0, End: 9}, Text: "Subscribe", Layer: crosscheck.LayerPage},
 	}
 	agency := strings.Index(doc.Text, "Reuters")
 	doc.Blocks = []crosscheck.Block{
@@ -719,9 +720,9 @@ func testSearchSyntax(t *testing.T, s crosscheck.DocumentStore) {
 	}{
 		{"strike", []string{"harbour", "ferry"}},
 		{"STRIKE harbour", []string{"harbour", "ferry"}},
-		{"arrests", []string{"spy"}},  // stemmed: arrest, arrested
-		{"cafe", []string{"ring"}},    // diacritics folded
-		{"U.S.", []string{"spy"}},     // punctuation is literal
+		{"arrests", []string{"spy"}}, // stemmed: arrest, arrested
+		{"cafe", []string{"ring"}},   // diacritics folded
+		{"U.S.", []string{"spy"}},    // punctuation is literal
 		{"spy ring", []string{"spy", "ring"}},
 		{`"spy ring"`, []string{"spy"}},
 		{"timet*", []string{"ferry"}},
@@ -730,7 +731,7 @@ func testSearchSyntax(t *testing.T, s crosscheck.DocumentStore) {
 		{"boxing OR ferry", []string{"ring", "ferry"}},
 		{"boxing OR ferry timetable", []string{"ferry"}},
 		{"sanctions", []string{"sanctions-title", "sanctions-text"}},
-		{"NEAR(harbour strike)", []string{}}, // a literal: the phrase "near harbour"
+		{"NEAR(harbour strike)", []string{}},        // a literal: the phrase "near harbour"
 		{"AND OR NOT", []string{"sanctions-title"}}, // literal words: "and" or "not"
 		{`title:strike`, []string{}},
 		{`unbalanced "harbour`, []string{}},
