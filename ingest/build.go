@@ -226,12 +226,40 @@ func (in *Ingester) finishMeta(doc *crosscheck.Document, pageURL string) {
 		}
 	}
 	if m.Language == "" {
-		info := whatlanggo.Detect(doc.Text)
-		if info.IsReliable() {
-			m.Language = info.Lang.Iso6391()
+		if lang := language(doc.Text); lang != "" {
+			m.Language = lang
 			m.SetRule("language", "text:whatlanggo")
 		}
 	}
+}
+
+// language identifies the language of a text by majority over samples of
+// about 600 bytes: whatlanggo's confidence is only meaningful on short
+// inputs (on a whole article it reports nonsense and calls itself
+// unreliable). It returns "" unless two thirds of the reliable samples
+// agree.
+func language(text string) string {
+	const sample, samples = 600, 6
+	votes := map[string]int{}
+	reliable := 0
+	for i := 0; i < samples && len(text) > 40; i++ {
+		n := min(sample, len(text))
+		if j := strings.LastIndexAny(text[:n], " \n"); j > sample/2 {
+			n = j
+		}
+		info := whatlanggo.Detect(text[:n])
+		if info.IsReliable() {
+			votes[info.Lang.Iso6391()]++
+			reliable++
+		}
+		text = text[n:]
+	}
+	for lang, n := range votes {
+		if lang != "" && 3*n >= 2*reliable && n > 0 {
+			return lang
+		}
+	}
+	return ""
 }
 
 // jsonlMeta is what a JSON line states about its article, with warnings

@@ -81,7 +81,7 @@ func runBatch(ctx context.Context, m *Main, in *ingest.Ingester, inputs []string
 func summaryLine(s ingest.Summary) string {
 	parts := []string{fmt.Sprintf("ingested %d", s.Ingested)}
 	if s.Duplicates > 0 {
-		parts[0] += fmt.Sprintf(" (%d near-duplicates linked to their twins)", s.Duplicates)
+		parts[0] += fmt.Sprintf(" (%d %s linked to %s)", s.Duplicates, plural(s.Duplicates, "near-duplicate", "near-duplicates"), plural(s.Duplicates, "its twin", "their twins"))
 	}
 	parts = append(parts, fmt.Sprintf("unchanged %d", s.Unchanged))
 	if s.Skipped > 0 {
@@ -199,4 +199,11 @@ func (p *progress) finish() {
 	if p.bar != nil {
 		p.bar.Finish()
 	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -53,8 +53,8 @@ QUERY: words must all occur; "double quotes" for a phrase; word* for a prefix;
 		if d.Published.Known() {
 			date = d.Published.String()
 		}
-		fmt.Fprintf(m.Stdout, "%2d. %s\n    %s · %s · %s · score %.2f\n    %s\n\n", i+1, style(m.colorOut, ansiBold, orDash(d.Title)),
-			style(m.colorOut, ansiCyan, shortID(d.ID)), orDash(d.Outlet), date, h.Score, highlight(h, m.colorOut))
+		fmt.Fprintf(m.Stdout, "%2d. %s\n    %s · %s · %s\n    %s\n\n", i+1, style(m.colorOut, ansiBold, orDash(d.Title)),
+			style(m.colorOut, ansiCyan, shortID(d.ID)), orDash(d.Outlet), date, highlight(h, m.colorOut))
 	}
 	if !m.Quiet {
 		fmt.Fprintf(m.Stderr, "%d matching documents\n", len(hits))
