@@ -497,3 +497,7 @@ func testDoc(title string) (*crosscheck.Document, []byte) {
 		Words:      len(strings.Fields(title)),
 	}, raw
 }
+
+func TestAnnotationConformance(t *testing.T) {
+	storetest.RunAnnotations(t, func(t *testing.T) storetest.Store { return openTemp(t) })
+}

@@ -1,0 +1,120 @@
+package storetest
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// Store is what a full backend implements.
+type Store interface {
+	crosscheck.DocumentStore
+	crosscheck.AnnotationStore
+}
+
+// RunAnnotations runs the conformance suite of the AnnotationStore part.
+func RunAnnotations(t *testing.T, open func(t *testing.T) Store) {
+	t.Run("Annotations/RoundTripAndReplace", func(t *testing.T) { testAnnotationsRoundTrip(t, open(t)) })
+	t.Run("Annotations/Invalid", func(t *testing.T) { testAnnotationsInvalid(t, open(t)) })
+	t.Run("Annotations/Unannotated", func(t *testing.T) { testUnannotated(t, open(t)) })
+}
+
+// layer annotates newDoc's "Kelm denies report\n\nOstravia denied it." text.
+func layer(docID, extractor string) *crosscheck.Annotations {
+	tok := func(s, e int, text, upos string, head int, rel string) crosscheck.Token {
+		return crosscheck.Token{Span: crosscheck.Span{Start: s, End: e}, Text: text, Lemma: text, UPOS: upos, Head: head, Rel: rel}
+	}
+	return &crosscheck.Annotations{
+		DocID: docID,
+		Sentences: []crosscheck.Sentence{
+			{Index: 0, Span: crosscheck.Span{Start: 0, End: 18}, Tokens: []crosscheck.Token{
+				tok(0, 4, "Kelm", "PROPN", 1, "nsubj"), tok(5, 11, "denies", "VERB", -1, "root"), tok(12, 18, "report", "NOUN", 1, "obj")}},
+			{Index: 1, Span: crosscheck.Span{Start: 20, End: 38}, Tokens: []crosscheck.Token{
+				tok(20, 28, "Ostravia", "PROPN", 1, "nsubj"), tok(29, 35, "denied", "VERB", -1, "root"), tok(36, 38, "it", "PRON", 1, "obj"), tok(38, 39, ".", "PUNCT", 1, "punct")}},
+		},
+		Entities: []crosscheck.EntityMention{
+			{Span: crosscheck.Span{Start: 0, End: 4}, Sentence: 0, Label: crosscheck.LabelGPE, Text: "Kelm"},
+			{Span: crosscheck.Span{Start: 20, End: 28}, Sentence: 1, Label: crosscheck.LabelGPE, Text: "Ostravia", Title: "", Role: ""},
+		},
+		Extractor: extractor,
+		CreatedAt: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC),
+	}
+}
+
+func annotatedDoc(t *testing.T, s Store) *crosscheck.Document {
+	doc, raw := newDoc("", "Kelm denies report", "Ostravia denied it.")
+	put(t, s, doc, raw, nil)
+	return doc
+}
+
+func testAnnotationsRoundTrip(t *testing.T, s Store) {
+	doc := annotatedDoc(t, s)
+	want := layer(doc.ID, "nlp/1")
+	if err := s.PutAnnotations(t.Context(), want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Annotations(t.Context(), doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("round trip:\n got %+v\nwant %+v", got, want)
+	}
+	// A new layer replaces the old one as a whole.
+	next := layer(doc.ID, "nlp/2")
+	next.Entities = next.Entities[1:]
+	next.Entities[0].Label = crosscheck.LabelOrg
+	if err := s.PutAnnotations(t.Context(), next); err != nil {
+		t.Fatal(err)
+	}
+	got, err = s.Annotations(t.Context(), doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Extractor != "nlp/2" || len(got.Entities) != 1 || got.Entities[0].Label != crosscheck.LabelOrg {
+		t.Errorf("replacement: %+v", got)
+	}
+}
+
+func testAnnotationsInvalid(t *testing.T, s Store) {
+	if _, err := s.Annotations(t.Context(), "0000000000000000"); !errors.Is(err, crosscheck.ErrNotFound) {
+		t.Errorf("missing layer: %v, want ErrNotFound", err)
+	}
+	if err := s.PutAnnotations(t.Context(), layer("ffffffffffffffff", "x")); !errors.Is(err, crosscheck.ErrNotFound) {
+		t.Errorf("unknown document: %v, want ErrNotFound", err)
+	}
+	doc := annotatedDoc(t, s)
+	good := layer(doc.ID, "nlp/1")
+	if err := s.PutAnnotations(t.Context(), good); err != nil {
+		t.Fatal(err)
+	}
+	bad := layer(doc.ID, "nlp/2")
+	bad.Entities[1].Span = crosscheck.Span{Start: 30, End: 400}
+	if err := s.PutAnnotations(t.Context(), bad); !errors.Is(err, crosscheck.ErrInvalid) {
+		t.Errorf("span outside the text: %v, want ErrInvalid", err)
+	}
+	got, err := s.Annotations(t.Context(), doc.ID)
+	if err != nil || got.Extractor != "nlp/1" || len(got.Entities) != 2 {
+		t.Errorf("a rejected layer changed the stored one: %+v %v", got, err)
+	}
+}
+
+func testUnannotated(t *testing.T, s Store) {
+	a := annotatedDoc(t, s)
+	b, raw := newDoc("", "Second story", "Talks resumed in Sarest.")
+	put(t, s, b, raw, nil)
+	if err := s.PutAnnotations(t.Context(), layer(a.ID, "nlp/1")); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := s.Unannotated(t.Context(), "nlp/1")
+	if err != nil || !reflect.DeepEqual(ids, []string{b.ID}) {
+		t.Errorf("Unannotated(nlp/1) = %v, %v; want [%s]", ids, err, b.ID)
+	}
+	ids, err = s.Unannotated(t.Context(), "nlp/2")
+	if err != nil || len(ids) != 2 {
+		t.Errorf("Unannotated(nlp/2) = %v, %v; want both", ids, err)
+	}
+}
