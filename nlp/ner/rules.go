@@ -1,0 +1,409 @@
+package ner
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/nlp/gazetteer"
+)
+
+// span is a mention in token coordinates while the rules work on it.
+type span struct {
+	start, end int // tokens of the sentence, end exclusive
+	label      string
+	title      string
+	titleStart int // token index of the title, -1 when none
+	role       string
+}
+
+// doc is one document during recognition.
+type doc struct {
+	text  string
+	sents []crosscheck.Sentence
+	words [][]string
+	spans [][]span
+}
+
+func (d *doc) setSpans(gs [][]GoldEntity) {
+	d.spans = make([][]span, len(gs))
+	for i, es := range gs {
+		for _, e := range es {
+			d.spans[i] = append(d.spans[i], span{start: e.Start, end: e.End, label: e.Label, titleStart: -1})
+		}
+	}
+}
+
+// namedLabels are the labels the statistical model and the consistency
+// pass deal with.
+var namedLabels = map[string]bool{"PERSON": true, "ORG": true, "GPE": true, "LOC": true, "NORP": true, "FAC": true, "EVENT": true}
+
+// titleAt returns the number of tokens (1 or 2) of a title starting at
+// words[i], or 0.
+func titleAt(words []string, i, end int) int {
+	if i+1 < end && gazetteer.Lookup(words[i]+" "+words[i+1])&gazetteer.Title != 0 {
+		return 2
+	}
+	if i < end && gazetteer.Lookup(words[i])&gazetteer.Title != 0 {
+		return 1
+	}
+	return 0
+}
+
+func isPossessive(w string) bool {
+	return w == "'s" || w == "’s" || w == "'" || w == "’" || w == "'S"
+}
+
+func isPunct(w string) bool {
+	if w == "" {
+		return true
+	}
+	for _, r := range w {
+		if ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9') || r > 127 {
+			return false
+		}
+	}
+	return w != "&"
+}
+
+// fixSpans trims possessives, punctuation and titles and drops spans
+// that hold no name.
+func (d *doc) fixSpans() {
+	for si, ss := range d.spans {
+		ws := d.words[si]
+		kept := make([]span, 0, len(ss))
+		for _, s := range ss {
+			for s.end > s.start && (isPossessive(ws[s.end-1]) || isPunct(ws[s.end-1])) {
+				s.end--
+			}
+			for s.end > s.start && isPunct(ws[s.start]) {
+				s.start++
+			}
+			if s.end > s.start+1 && (ws[s.start] == "the" || (ws[s.start] == "The" && s.label != "ORG" && s.label != "EVENT")) {
+				s.start++
+			}
+			if s.label == "PERSON" {
+				for s.end > s.start {
+					n := titleAt(ws, s.start, s.end)
+					if n == 0 {
+						break
+					}
+					s.title = strings.Join(ws[s.start:s.start+n], " ")
+					s.titleStart = s.start
+					s.start += n
+				}
+				if s.title == "" {
+					d.titleBefore(si, &s)
+				}
+			}
+			if s.end <= s.start {
+				continue
+			}
+			// "Valdoria 's State Security Service": the possessor is a
+			// name of its own.
+			for i := s.start + 1; i < s.end-1; i++ {
+				if isPossessive(ws[i]) && s.label != "PERSON" {
+					if nameLike(ws[s.start]) {
+						kept = append(kept, span{start: s.start, end: i, label: gazetteerLabel(ws[s.start:i], "GPE"), titleStart: -1})
+					}
+					s.start = i + 1
+				}
+			}
+			s.label = gazetteerLabel(ws[s.start:s.end], s.label)
+			hasName := false
+			for _, w := range ws[s.start:s.end] {
+				hasName = hasName || nameLike(w)
+			}
+			if !hasName {
+				continue
+			}
+			kept = append(kept, s)
+		}
+		d.spans[si] = kept
+	}
+}
+
+// titleBefore records a title written just before a person's name,
+// allowing a nationality or organisation word between them
+// ("Azerbaijani President", "NASA Administrator" are the title's own
+// context; the title is the word next to the name).
+func (d *doc) titleBefore(si int, s *span) {
+	ws := d.words[si]
+	for n := 2; n >= 1; n-- {
+		i := s.start - n
+		if i >= 0 && titleAt(ws, i, s.start) == n {
+			s.title = strings.Join(ws[i:s.start], " ")
+			s.titleStart = i
+			return
+		}
+	}
+}
+
+// key is the lookup form of a token sequence.
+func key(ws []string) string { return strings.Join(ws, " ") }
+
+// covered reports whether tokens [a, b) of sentence si overlap a span.
+func (d *doc) covered(si, a, b int) bool {
+	for _, s := range d.spans[si] {
+		if a < s.end && s.start < b {
+			return true
+		}
+	}
+	return false
+}
+
+// consistency gives every occurrence of a name the label most often
+// given to it in the document, labels unlabelled occurrences of names
+// found elsewhere, and labels a person's surname mentioned alone as
+// PERSON ("Aliyev" after "Ilham Aliyev").
+func (d *doc) consistency() {
+	votes := map[string]map[string]int{}
+	surnames := map[string]bool{}
+	for si, ss := range d.spans {
+		for _, s := range ss {
+			if !namedLabels[s.label] {
+				continue
+			}
+			k := key(d.words[si][s.start:s.end])
+			if votes[k] == nil {
+				votes[k] = map[string]int{}
+			}
+			votes[k][s.label]++
+			if s.label == "PERSON" && s.end-s.start >= 2 {
+				last := d.words[si][s.end-1]
+				if nameLike(last) && len(last) > 1 && gazetteer.Lookup(last)&(gazetteer.CountryName|gazetteer.Demonym|gazetteer.Title) == 0 {
+					surnames[last] = true
+				}
+			}
+		}
+	}
+	best := map[string]string{}
+	for k, v := range votes {
+		bl, bn := "", 0
+		for _, l := range []string{"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"} {
+			if v[l] > bn {
+				bl, bn = l, v[l]
+			}
+		}
+		best[k] = bl
+	}
+	for k := range surnames {
+		best[k] = "PERSON"
+	}
+	for si, ss := range d.spans {
+		for i := range ss {
+			k := key(d.words[si][ss[i].start:ss[i].end])
+			if l, ok := best[k]; ok && namedLabels[ss[i].label] {
+				ss[i].label = l
+			}
+		}
+	}
+	// Unlabelled occurrences, longest names first.
+	keys := make([]string, 0, len(best))
+	for k := range best {
+		if addable(k) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		ni, nj := strings.Count(keys[i], " "), strings.Count(keys[j], " ")
+		if ni != nj {
+			return ni > nj
+		}
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		kw := strings.Split(k, " ")
+		for si, ws := range d.words {
+			for i := 0; i+len(kw) <= len(ws); i++ {
+				if !equalWords(ws[i:i+len(kw)], kw) || d.covered(si, i, i+len(kw)) {
+					continue
+				}
+				// "Georgia" after a name must not grow "… Smith Georgia".
+				if i+len(kw) < len(ws) && nameLike(ws[i+len(kw)]) && !isPossessive(ws[i+len(kw)]) {
+					continue
+				}
+				if i > 0 && nameLike(ws[i-1]) && i-1 != 0 {
+					continue
+				}
+				s := span{start: i, end: i + len(kw), label: best[k], titleStart: -1}
+				if s.label == "PERSON" {
+					d.titleBefore(si, &s)
+				}
+				d.spans[si] = append(d.spans[si], s)
+			}
+		}
+	}
+	for si := range d.spans {
+		sortSpans(d.spans[si])
+	}
+}
+
+// addable reports whether a name may be added where the model did not
+// find it: it must look like a name and not be a common capitalised word.
+func addable(k string) bool {
+	if len(k) < 2 || !nameLike(k) {
+		return false
+	}
+	c := gazetteer.Lookup(k)
+	if c&(gazetteer.Month|gazetteer.Title) != 0 {
+		return false
+	}
+	switch k {
+	case "The", "A", "An", "I", "He", "She", "It", "We", "They", "This", "That", "In", "On", "But", "And":
+		return false
+	}
+	return true
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func sortSpans(ss []span) {
+	sort.SliceStable(ss, func(i, j int) bool { return ss[i].start < ss[j].start })
+}
+
+// authors marks the byline authors' names: full names anywhere become
+// PERSON mentions with Role "author" (replacing overlapping spans), and
+// PERSON mentions of an author's surname get the role too.
+func (d *doc) authors(names []string) {
+	for _, name := range names {
+		nw := strings.Fields(name)
+		if len(nw) == 0 {
+			continue
+		}
+		for si, ws := range d.words {
+			for i := 0; i+len(nw) <= len(ws); i++ {
+				if !equalFold(ws[i:i+len(nw)], nw) {
+					continue
+				}
+				kept := d.spans[si][:0]
+				for _, s := range d.spans[si] {
+					if s.start < i+len(nw) && i < s.end {
+						continue
+					}
+					kept = append(kept, s)
+				}
+				s := span{start: i, end: i + len(nw), label: "PERSON", role: "author", titleStart: -1}
+				d.titleBefore(si, &s)
+				d.spans[si] = append(kept, s)
+				sortSpans(d.spans[si])
+			}
+		}
+		if len(nw) < 2 {
+			continue
+		}
+		last := nw[len(nw)-1]
+		for si, ss := range d.spans {
+			for i := range ss {
+				if ss[i].label == "PERSON" && ss[i].end-ss[i].start == 1 && strings.EqualFold(d.words[si][ss[i].start], last) {
+					ss[i].role = "author"
+				}
+			}
+		}
+	}
+}
+
+func equalFold(a, b []string) bool {
+	for i := range a {
+		if !strings.EqualFold(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenSpan returns the byte span of tokens [a, b) of sentence si.
+func (d *doc) tokenSpan(si, a, b int) (crosscheck.Span, bool) {
+	toks := d.sents[si].Tokens
+	if a < 0 || b > len(toks) || a >= b {
+		return crosscheck.Span{}, false
+	}
+	sp := crosscheck.Span{Start: toks[a].Span.Start, End: toks[b-1].Span.End}
+	if !sp.Valid(len(d.text)) || sp.Start >= sp.End {
+		return crosscheck.Span{}, false
+	}
+	return sp, true
+}
+
+// mentions converts the token spans into byte-span mentions, cutting a
+// possessive left inside the last token ("Valdoria's" as one token).
+func (d *doc) mentions() []Mention {
+	var out []Mention
+	for si, ss := range d.spans {
+		for _, s := range ss {
+			sp, ok := d.tokenSpan(si, s.start, s.end)
+			if !ok {
+				continue
+			}
+			t := d.text[sp.Start:sp.End]
+			for _, suf := range []string{"'s", "’s", "'S"} {
+				if strings.HasSuffix(t, suf) && len(t) > len(suf) {
+					sp.End -= len(suf)
+					t = t[:len(t)-len(suf)]
+					break
+				}
+			}
+			if len(t) > 2 && (strings.HasSuffix(t, "s'") || strings.HasSuffix(t, "s’")) {
+				cut := len("'")
+				if strings.HasSuffix(t, "’") {
+					cut = len("’")
+				}
+				sp.End -= cut
+				t = t[:len(t)-cut]
+			}
+			m := Mention{Span: sp, Sentence: d.sents[si].Index, Label: s.label, Text: t, Title: s.title, Role: s.role}
+			if s.title != "" && s.titleStart >= 0 {
+				n := len(strings.Fields(s.title))
+				if ts, ok := d.tokenSpan(si, s.titleStart, s.titleStart+n); ok {
+					m.TitleSpan = ts
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return out
+}
+
+// facLast are last words that make a name a facility whatever the model
+// says ("Kennedy Space Center", "Dulles International Airport").
+var facLast = map[string]bool{
+	"Airport": true, "Museum": true, "Center": true, "Centre": true, "Base": true, "Embassy": true,
+	"Consulate": true, "Stadium": true, "Bridge": true, "Hospital": true, "Prison": true, "Hotel": true,
+	"Station": true, "Tower": true, "Palace": true, "Square": true, "Road": true, "Street": true,
+	"Avenue": true, "Highway": true, "Complex": true, "Planetarium": true, "Airbase": true, "Checkpoint": true,
+}
+
+// gazetteerLabel corrects the model's label where the gazetteer is sure:
+// a whole span that is a country, state or capital is a GPE; a span that
+// is only a nationality or group word is NORP; a name ending in a
+// facility noun is a FAC, and "State of Texas" is a GPE.
+func gazetteerLabel(ws []string, label string) string {
+	if !namedLabels[label] {
+		return label
+	}
+	phrase := strings.Join(ws, " ")
+	c := gazetteer.Lookup(phrase)
+	switch {
+	case c&(gazetteer.CountryName|gazetteer.State|gazetteer.Capital) != 0 && c&gazetteer.OrgName == 0 && label != "PERSON":
+		return "GPE"
+	case c&gazetteer.Region != 0:
+		return "LOC"
+	case c.NORP() && !c.GPE() && c&gazetteer.OrgName == 0:
+		return "NORP"
+	}
+	if len(ws) > 1 && facLast[ws[len(ws)-1]] && label != "PERSON" {
+		return "FAC"
+	}
+	if len(ws) == 3 && ws[0] == "State" && ws[1] == "of" && gazetteer.Lookup(ws[2])&gazetteer.State != 0 {
+		return "GPE"
+	}
+	return label
+}
