@@ -233,12 +233,11 @@ func (in *Ingester) finishMeta(doc *crosscheck.Document, pageURL string) {
 	}
 }
 
-// language identifies the language of a text by majority over samples of
-// about 500 bytes (three are plenty, and whatlanggo is the slowest step
-// of text ingestion): whatlanggo's confidence is only meaningful on short
-// inputs (on a whole article it reports nonsense and calls itself
-// unreliable). It returns "" unless two thirds of the reliable samples
-// agree.
+// language identifies the language of a text from samples of about 500
+// bytes: whatlanggo's confidence is only meaningful on short inputs (on a
+// whole article it reports nonsense and calls itself unreliable), and it
+// is the slowest step of text ingestion. A reliable first sample decides;
+// otherwise up to three samples vote and two thirds must agree.
 func language(text string) string {
 	const sample, samples = 500, 3
 	votes := map[string]int{}
@@ -249,14 +248,18 @@ func language(text string) string {
 			n = j
 		}
 		info := whatlanggo.Detect(text[:n])
-		if info.IsReliable() {
-			votes[info.Lang.Iso6391()]++
-			reliable++
-		}
 		text = text[n:]
+		if !info.IsReliable() {
+			continue
+		}
+		if i == 0 {
+			return info.Lang.Iso6391()
+		}
+		votes[info.Lang.Iso6391()]++
+		reliable++
 	}
 	for lang, n := range votes {
-		if lang != "" && 3*n >= 2*reliable && n > 0 {
+		if lang != "" && 3*n >= 2*reliable {
 			return lang
 		}
 	}
