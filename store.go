@@ -86,3 +86,9 @@ type DocumentStore interface {
 	// Close releases the store.
 	Close() error
 }
+
+// Store is a complete backend: documents and their language layer.
+type Store interface {
+	DocumentStore
+	AnnotationStore
+}

@@ -84,10 +84,13 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"ingest", "read articles from files, folders, URLs, feeds, WARC, JSON lines or stdin", "ingest [flags] PATH|URL|- ...", runIngest},
+		{"annotate", "run the language layer (sentences, parts of speech, parses, entities) over stored documents", "annotate [--all] [ID ...]", runAnnotate},
 		{"docs", "list stored documents", "docs [--outlet NAME] [--from DATE] [--to DATE] [--limit N]", runDocs},
-		{"show", "print a document: metadata and the rules that found it, removed page chrome, clean text", "show [--raw] [--no-text] ID", runShow},
+		{"show", "print a document: metadata and the rules that found it, removed page chrome, clean text", "show [--annotate] [--raw] [--no-text] ID", runShow},
 		{"search", "full-text search over titles and texts, best matches first", `search [--outlet NAME] [--from DATE] [--to DATE] [--limit N] QUERY`, runSearch},
 		{"demo", "ingest the built-in demo corpus into a fresh database and tour what it holds", "demo", runDemo},
+		{"train", "train a language model (tagger, parser, ner) from the open corpora", "train {tagger|parser|ner} [--corpora DIR] [--out FILE]", runTrain},
+		{"eval", "score the embedded language models against gold data", "eval {pos|deps|ner} --gold FILE", runEval},
 		{"version", "print the version", "version", runVersion},
 	}
 }
@@ -222,9 +225,9 @@ func (m *Main) flags(name, usage string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags that may be mixed with positional arguments
+// parseArgs parses flags that may be mixed with positional arguments
 // ("search spy --outlet X" works like "search --outlet X spy").
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -243,7 +246,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // openStore opens the configured database.
-func (m *Main) openStore(ctx context.Context) (crosscheck.DocumentStore, error) {
+func (m *Main) openStore(ctx context.Context) (crosscheck.Store, error) {
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -252,7 +255,7 @@ func (m *Main) openStore(ctx context.Context) (crosscheck.DocumentStore, error) 
 
 // openExisting opens the database for reading, failing clearly when it
 // does not exist yet instead of creating an empty one.
-func (m *Main) openExisting(ctx context.Context) (crosscheck.DocumentStore, error) {
+func (m *Main) openExisting(ctx context.Context) (crosscheck.Store, error) {
 	if _, err := os.Stat(m.DB); errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no database here yet (run 'crosscheck ingest PATH' or 'crosscheck demo' first, or pass --db)", m.DB)
 	}
@@ -261,7 +264,7 @@ func (m *Main) openExisting(ctx context.Context) (crosscheck.DocumentStore, erro
 
 func runVersion(_ context.Context, m *Main, args []string) error {
 	fs := m.flags("version", "version")
-	if _, err := parse(fs, args); err != nil {
+	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if m.JSON {

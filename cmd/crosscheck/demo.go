@@ -22,7 +22,7 @@ func runDemo(ctx context.Context, m *Main, args []string) error {
 Ingests the built-in demo corpus (invented outlets and affairs, in text,
 HTML, feed, WARC and JSON lines form) into a fresh database, then shows
 what crosscheck found. Without --db it recreates ./crosscheck-demo.db.`)
-	pos, err := parse(fs, args)
+	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
@@ -55,6 +55,9 @@ what crosscheck found. Without --db it recreates ./crosscheck-demo.db.`)
 	if err != nil {
 		return err
 	}
+	if err := annotateNew(ctx, m, st); err != nil {
+		return err
+	}
 	if m.JSON {
 		if sum.Failed > 0 {
 			return exitError{1}
@@ -71,7 +74,7 @@ what crosscheck found. Without --db it recreates ./crosscheck-demo.db.`)
 }
 
 // tour prints what the demo corpus holds once ingested.
-func tour(ctx context.Context, m *Main, st crosscheck.DocumentStore, sum ingest.Summary) error {
+func tour(ctx context.Context, m *Main, st crosscheck.Store, sum ingest.Summary) error {
 	w, c := m.Stdout, m.colorOut
 	head := func(s string) { fmt.Fprintf(w, "\n%s\n", style(c, ansiBold, s)) }
 
@@ -135,6 +138,10 @@ func tour(ctx context.Context, m *Main, st crosscheck.DocumentStore, sum ingest.
 		}
 	}
 
+	if err := topEntities(ctx, m, st, docs); err != nil {
+		return err
+	}
+
 	const query = `"security service" arrested`
 	hits, err := st.Search(ctx, crosscheck.SearchQuery{Text: query, DocumentFilter: crosscheck.DocumentFilter{Limit: 3}})
 	if err != nil {
@@ -174,4 +181,81 @@ func counts(m map[string]int) string {
 		return "none"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// topEntities lists the names mentioned in most documents, with their
+// labels: what the language layer found across the corpus.
+func topEntities(ctx context.Context, m *Main, st crosscheck.Store, docs []crosscheck.DocumentSummary) error {
+	type count struct {
+		docs, mentions int
+		labels         map[string]int
+	}
+	counts := map[string]*count{}
+	for _, d := range docs {
+		a, err := st.Annotations(ctx, d.ID)
+		if errors.Is(err, crosscheck.ErrNotFound) {
+			continue
+		} else if err != nil {
+			return err
+		}
+		seen := map[string]bool{}
+		for _, e := range a.Entities {
+			switch e.Label {
+			case crosscheck.LabelPerson, crosscheck.LabelOrg, crosscheck.LabelGPE, crosscheck.LabelLoc, crosscheck.LabelNORP, crosscheck.LabelFac, crosscheck.LabelEvent:
+			default:
+				continue
+			}
+			if e.Role == "author" {
+				continue
+			}
+			c := counts[e.Text]
+			if c == nil {
+				c = &count{labels: map[string]int{}}
+				counts[e.Text] = c
+			}
+			c.mentions++
+			c.labels[e.Label]++
+			if !seen[e.Text] {
+				seen[e.Text] = true
+				c.docs++
+			}
+		}
+	}
+	names := make([]string, 0, len(counts))
+	for n := range counts {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		a, b := counts[names[i]], counts[names[j]]
+		if a.docs != b.docs {
+			return a.docs > b.docs
+		}
+		if a.mentions != b.mentions {
+			return a.mentions > b.mentions
+		}
+		return names[i] < names[j]
+	})
+	if len(names) > 15 {
+		names = names[:15]
+	}
+	fmt.Fprintf(m.Stdout, "\n%s\n", style(m.colorOut, ansiBold, "Names mentioned in most documents (language layer; linking across spellings comes next)"))
+	for _, n := range names {
+		c := counts[n]
+		fmt.Fprintf(m.Stdout, "  %-34s %-14s %2d documents, %3d mentions\n", truncate(n, 34), counts2labels(c.labels), c.docs, c.mentions)
+	}
+	return nil
+}
+
+// counts2labels renders the label distribution of a name, most used first.
+func counts2labels(m map[string]int) string {
+	best, n := "", 0
+	for l, c := range m {
+		if c > n || (c == n && l < best) {
+			best, n = l, c
+		}
+	}
+	if len(m) > 1 {
+		best += "+"
+	}
+	return best
 }

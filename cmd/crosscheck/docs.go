@@ -11,7 +11,7 @@ func runDocs(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("docs", "docs [--outlet NAME] [--from DATE] [--to DATE] [--limit N]")
 	var ff filterFlags
 	ff.register(fs, 0)
-	pos, err := parse(fs, args)
+	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/ingest"
 )
 
@@ -26,8 +27,9 @@ or "html" and optional "url", "title", "published", "outlet", "author".`)
 	fs.DurationVar(&opt.Timeout, "timeout", 30*time.Second, "time limit for each URL fetch")
 	fs.Int64Var(&opt.MaxBytes, "max-bytes", 20<<20, "size cap for one item (file, page, WARC record, JSON line)")
 	fs.IntVar(&opt.Workers, "workers", 0, "parallel extractors (default: number of CPUs)")
-	fs.Float64Var(&opt.DupThreshold, "dup-threshold", 0, "similarity from which a document is linked as a near-duplicate (default 0.7)")
-	inputs, err := parse(fs, args)
+	fs.Float64Var(&opt.DupThreshold, "dup-threshold", 0, "similarity from which a document is linked as a near-duplicate (default 0.5)")
+	noAnnotate := fs.Bool("no-annotate", false, "store the documents only; run 'crosscheck annotate' later")
+	inputs, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
@@ -54,8 +56,26 @@ or "html" and optional "url", "title", "published", "outlet", "author".`)
 	if err != nil {
 		return err
 	}
+	if !*noAnnotate {
+		if err := annotateNew(ctx, m, st); err != nil {
+			return err
+		}
+	}
 	if sum.Failed > 0 {
 		return exitError{1}
+	}
+	return nil
+}
+
+// annotateNew runs the language layer over the documents that lack a
+// current one, reporting on stderr (JSON output stays the ingest summary).
+func annotateNew(ctx context.Context, m *Main, st crosscheck.Store) error {
+	as, err := annotate(ctx, m, st, nil, false)
+	if err != nil {
+		return fmt.Errorf("annotate: %w", err)
+	}
+	if !m.Quiet && !m.JSON && as.Documents > 0 {
+		fmt.Fprintln(m.Stderr, as.line())
 	}
 	return nil
 }

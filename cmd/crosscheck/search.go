@@ -16,7 +16,7 @@ QUERY: words must all occur; "double quotes" for a phrase; word* for a prefix;
 	fs := m.flags("search", usage)
 	var ff filterFlags
 	ff.register(fs, 20)
-	pos, err := parse(fs, args)
+	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -12,7 +13,8 @@ import (
 // shown is the JSON form of show: the document with its links.
 type shown struct {
 	*crosscheck.Document
-	Links []crosscheck.Link `json:"links"`
+	Links       []crosscheck.Link       `json:"links"`
+	Annotations *crosscheck.Annotations `json:"annotations,omitempty"`
 }
 
 func runShow(ctx context.Context, m *Main, args []string) error {
@@ -20,7 +22,8 @@ func runShow(ctx context.Context, m *Main, args []string) error {
 	raw := fs.Bool("raw", false, "print the raw bytes as ingested instead")
 	noText := fs.Bool("no-text", false, "leave out the clean text")
 	noRemoved := fs.Bool("no-removed", false, "leave out what the cleaner removed")
-	pos, err := parse(fs, args)
+	annotated := fs.Bool("annotate", false, "mark the entities in the text and list the language layer")
+	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
@@ -48,14 +51,74 @@ func runShow(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return err
 	}
+	var layer *crosscheck.Annotations
+	if *annotated {
+		if layer, err = st.Annotations(ctx, doc.ID); errors.Is(err, crosscheck.ErrNotFound) {
+			return fmt.Errorf("document %s has no language layer yet: run 'crosscheck annotate %s'", doc.ID, shortID(doc.ID))
+		} else if err != nil {
+			return err
+		}
+	}
 	if m.JSON {
 		if links == nil {
 			links = []crosscheck.Link{}
 		}
-		return writeJSON(m.Stdout, shown{doc, links})
+		return writeJSON(m.Stdout, shown{doc, links, layer})
 	}
-	printDocument(m.Stdout, m.colorOut, doc, links, !*noRemoved, !*noText)
+	printDocument(m.Stdout, m.colorOut, doc, links, !*noRemoved, !*noText && layer == nil)
+	if layer != nil {
+		printAnnotated(m.Stdout, m.colorOut, doc, layer)
+	}
 	return nil
+}
+
+// labelColors gives each entity label a terminal colour.
+var labelColors = map[string]string{
+	crosscheck.LabelPerson: "\x1b[1;36m", crosscheck.LabelOrg: "\x1b[1;35m", crosscheck.LabelGPE: "\x1b[1;32m",
+	crosscheck.LabelLoc: "\x1b[32m", crosscheck.LabelNORP: "\x1b[1;33m", crosscheck.LabelFac: "\x1b[34m", crosscheck.LabelEvent: "\x1b[1;31m",
+}
+
+// printAnnotated prints the text with every entity mention marked (in
+// colour on a terminal, as [text]{LABEL} elsewhere), then the mentions
+// with their sentence and span.
+func printAnnotated(w io.Writer, color bool, doc *crosscheck.Document, a *crosscheck.Annotations) {
+	tokens := 0
+	for _, s := range a.Sentences {
+		tokens += len(s.Tokens)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, style(color, ansiBold, fmt.Sprintf("Text with entities (%d sentences, %d tokens, %d mentions; %s)", len(a.Sentences), tokens, len(a.Entities), a.Extractor)))
+	var b strings.Builder
+	last := 0
+	for _, e := range a.Entities {
+		if e.Span.Start < last || !e.Span.Valid(len(doc.Text)) {
+			continue
+		}
+		b.WriteString(doc.Text[last:e.Span.Start])
+		mention := doc.Text[e.Span.Start:e.Span.End]
+		if c, ok := labelColors[e.Label]; ok && color {
+			b.WriteString(c + mention + ansiReset + ansiDim + "·" + e.Label + ansiReset)
+		} else if color {
+			b.WriteString(ansiDim + mention + ansiReset)
+		} else {
+			b.WriteString("[" + mention + "]{" + e.Label + "}")
+		}
+		last = e.Span.End
+	}
+	b.WriteString(doc.Text[last:])
+	fmt.Fprintln(w, b.String())
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, style(color, ansiBold, "Mentions"))
+	for _, e := range a.Entities {
+		extra := ""
+		if e.Title != "" {
+			extra += " title=" + e.Title
+		}
+		if e.Role != "" {
+			extra += " role=" + e.Role
+		}
+		fmt.Fprintf(w, "  %-9s %-40s sentence %-3d bytes %d-%d%s\n", e.Label, truncate(e.Text, 40), e.Sentence, e.Span.Start, e.Span.End, extra)
+	}
 }
 
 func printDocument(w io.Writer, color bool, doc *crosscheck.Document, links []crosscheck.Link, removed, text bool) {

@@ -499,5 +499,5 @@ func testDoc(title string) (*crosscheck.Document, []byte) {
 }
 
 func TestAnnotationConformance(t *testing.T) {
-	storetest.RunAnnotations(t, func(t *testing.T) storetest.Store { return openTemp(t) })
+	storetest.RunAnnotations(t, func(t *testing.T) crosscheck.Store { return openTemp(t) })
 }

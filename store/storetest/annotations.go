@@ -9,14 +9,8 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
-// Store is what a full backend implements.
-type Store interface {
-	crosscheck.DocumentStore
-	crosscheck.AnnotationStore
-}
-
 // RunAnnotations runs the conformance suite of the AnnotationStore part.
-func RunAnnotations(t *testing.T, open func(t *testing.T) Store) {
+func RunAnnotations(t *testing.T, open func(t *testing.T) crosscheck.Store) {
 	t.Run("Annotations/RoundTripAndReplace", func(t *testing.T) { testAnnotationsRoundTrip(t, open(t)) })
 	t.Run("Annotations/Invalid", func(t *testing.T) { testAnnotationsInvalid(t, open(t)) })
 	t.Run("Annotations/Unannotated", func(t *testing.T) { testUnannotated(t, open(t)) })
@@ -44,13 +38,13 @@ func layer(docID, extractor string) *crosscheck.Annotations {
 	}
 }
 
-func annotatedDoc(t *testing.T, s Store) *crosscheck.Document {
+func annotatedDoc(t *testing.T, s crosscheck.Store) *crosscheck.Document {
 	doc, raw := newDoc("", "Kelm denies report", "Ostravia denied it.")
 	put(t, s, doc, raw, nil)
 	return doc
 }
 
-func testAnnotationsRoundTrip(t *testing.T, s Store) {
+func testAnnotationsRoundTrip(t *testing.T, s crosscheck.Store) {
 	doc := annotatedDoc(t, s)
 	want := layer(doc.ID, "nlp/1")
 	if err := s.PutAnnotations(t.Context(), want); err != nil {
@@ -79,7 +73,7 @@ func testAnnotationsRoundTrip(t *testing.T, s Store) {
 	}
 }
 
-func testAnnotationsInvalid(t *testing.T, s Store) {
+func testAnnotationsInvalid(t *testing.T, s crosscheck.Store) {
 	if _, err := s.Annotations(t.Context(), "0000000000000000"); !errors.Is(err, crosscheck.ErrNotFound) {
 		t.Errorf("missing layer: %v, want ErrNotFound", err)
 	}
@@ -102,7 +96,7 @@ func testAnnotationsInvalid(t *testing.T, s Store) {
 	}
 }
 
-func testUnannotated(t *testing.T, s Store) {
+func testUnannotated(t *testing.T, s crosscheck.Store) {
 	a := annotatedDoc(t, s)
 	b, raw := newDoc("", "Second story", "Talks resumed in Sarest.")
 	put(t, s, b, raw, nil)

@@ -1,0 +1,100 @@
+// Package nlp is the language layer: it turns a document's clean text
+// into sentences of tokens with parts of speech, lemmas and a dependency
+// parse, and finds the named entities and values in it. Every result
+// carries its byte span into the text, its sentence index and the
+// versions of the models that made it.
+//
+// The stages are their own packages, each with its own model trained by
+// `crosscheck train` and embedded in the binary: token (tokenizer and
+// sentence splitter), tag (parts of speech and lemmas), parse
+// (dependencies) and ner (entities).
+package nlp
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/nlp/ner"
+	"github.com/crosscheck/crosscheck/nlp/parse"
+	"github.com/crosscheck/crosscheck/nlp/tag"
+	"github.com/crosscheck/crosscheck/nlp/token"
+)
+
+// Version is the version of this package's glue code; model versions are
+// appended in Pipeline.Version.
+const Version = "nlp/1"
+
+// Pipeline runs the stages with loaded models. It is safe for concurrent
+// use.
+type Pipeline struct {
+	tagger *tag.Model
+	parser *parse.Model
+	ner    *ner.Model
+}
+
+// Default loads the embedded models.
+func Default() (*Pipeline, error) {
+	t, err := tag.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	p, err := parse.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load parser: %w", err)
+	}
+	n, err := ner.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load NER model: %w", err)
+	}
+	return &Pipeline{tagger: t, parser: p, ner: n}, nil
+}
+
+// Version names the code and every model, so a stored layer can be
+// recognised as outdated after an upgrade.
+func (p *Pipeline) Version() string {
+	return strings.Join([]string{Version, token.Version, p.tagger.Version(), p.parser.Version(), p.ner.Version()}, " ")
+}
+
+// Annotate runs every stage over a document's text.
+func (p *Pipeline) Annotate(ctx context.Context, doc *crosscheck.Document) (*crosscheck.Annotations, error) {
+	sents := token.Sentences(doc.Text)
+	for i := range sents {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		p.sentence(&sents[i])
+	}
+	var authors []string
+	authors = append(authors, doc.Meta.Authors...)
+	ms := p.ner.Recognize(doc.Text, sents, ner.Options{Authors: authors})
+	a := &crosscheck.Annotations{DocID: doc.ID, Sentences: sents, Extractor: p.Version(), CreatedAt: time.Now().UTC()}
+	for _, m := range ms {
+		a.Entities = append(a.Entities, crosscheck.EntityMention{Span: m.Span, Sentence: m.Sentence, Label: m.Label, Text: m.Text, Title: m.Title, Role: m.Role})
+	}
+	return a, nil
+}
+
+// sentence tags and parses one sentence in place.
+func (p *Pipeline) sentence(s *crosscheck.Sentence) {
+	if len(s.Tokens) == 0 {
+		return
+	}
+	words := make([]string, len(s.Tokens))
+	for i, t := range s.Tokens {
+		words[i] = t.Text
+	}
+	tags := p.tagger.Tag(words)
+	pw := make([]parse.Word, len(words))
+	for i := range words {
+		s.Tokens[i].UPOS, s.Tokens[i].XPOS, s.Tokens[i].Lemma = tags[i].UPOS, tags[i].XPOS, tags[i].Lemma
+		pw[i] = parse.Word{Form: words[i], Lemma: tags[i].Lemma, UPOS: tags[i].UPOS, XPOS: tags[i].XPOS}
+	}
+	for i, arc := range p.parser.Parse(pw) {
+		s.Tokens[i].Head, s.Tokens[i].Rel = arc.Head, arc.Rel
+	}
+}
