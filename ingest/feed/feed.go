@@ -17,6 +17,7 @@ import (
 
 	"github.com/crosscheck/crosscheck"
 	htmltext "github.com/crosscheck/crosscheck/ingest/html"
+	"github.com/crosscheck/crosscheck/ingest/machinedate"
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
 	jsonfeed "github.com/mmcdole/gofeed/json"
@@ -103,7 +104,7 @@ func Parse(ctx context.Context, data []byte) (title string, items []Item, err er
 			set("language", "feed:language", f.Language)
 		}
 		if raw, rule, parsed := published(orig, i, gi); raw != "" {
-			if d, ok := parseDate(raw); ok {
+			if d, ok := machinedate.Parse(raw); ok {
 				m.Published = d
 				set("published", rule, raw)
 			} else if parsed != nil && !parsed.IsZero() {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/abadojack/whatlanggo"
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/ingest/machinedate"
 	"github.com/markusmobius/go-htmldate"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -651,7 +652,7 @@ func (p *page) published(canonical string) (crosscheck.Date, string, string) {
 // plausible parses a machine date and rejects dates in the future (beyond
 // a day of clock and zone skew) and before 1900.
 func (p *page) plausible(raw string) (crosscheck.Date, bool) {
-	d, ok := parseDate(raw)
+	d, ok := machinedate.Parse(raw)
 	if !ok || d.Time.Year() < 1900 || d.Time.After(p.now.Add(26*time.Hour)) {
 		return crosscheck.Date{}, false
 	}

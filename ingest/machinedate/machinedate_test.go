@@ -1,4 +1,4 @@
-package html
+package machinedate
 
 import "testing"
 
@@ -38,21 +38,21 @@ func TestParseDate(t *testing.T) {
 		{"", ""},
 	}
 	for _, tc := range tests {
-		d, ok := parseDate(tc.in)
+		d, ok := Parse(tc.in)
 		got := ""
 		if ok {
 			got = d.String()
 		}
 		if got != tc.want {
-			t.Errorf("parseDate(%q) = %q, want %q", tc.in, got, tc.want)
+			t.Errorf("Parse(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 	// The zone is kept, not converted.
-	d, _ := parseDate("2024-03-05T09:30:00+02:00")
+	d, _ := Parse("2024-03-05T09:30:00+02:00")
 	if _, off := d.Time.Zone(); off != 7200 || d.Time.Hour() != 9 || !d.HasZone {
 		t.Errorf("zone not kept: %v", d)
 	}
-	d, _ = parseDate("2024-03-05T09:30:00")
+	d, _ = Parse("2024-03-05T09:30:00")
 	if d.HasZone || d.Time.Location().String() != "UTC" {
 		t.Errorf("zoneless date %v HasZone=%v", d.Time, d.HasZone)
 	}

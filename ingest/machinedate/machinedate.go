@@ -1,9 +1,9 @@
-package feed
-
-// This file has the same code as
-// ingest/html/date.go: both packages read machine-written dates and the
-// brief for this change allowed no shared package. Move both to one place
-// (for example ingest/internal/date) when convenient.
+// Package machinedate parses dates as machines write them in page
+// metadata and feeds: ISO 8601 / RFC 3339 (with or without seconds and
+// offset, date only) and RFC 822 / RFC 1123 with named or numeric zones.
+// It keeps the precision and whether a UTC offset was stated. Dates in
+// prose ("November 22, 2022") are the text cleaner's business.
+package machinedate
 
 import (
 	"strconv"
@@ -13,7 +13,7 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
-// parseDate reads a machine-written date: ISO 8601 / RFC 3339 (date only,
+// Parse reads a machine-written date: ISO 8601 / RFC 3339 (date only,
 // or with minutes, seconds and fractions, with or without a UTC offset) and
 // RFC 822 / RFC 1123 as used in feeds and HTTP ("Tue, 05 Mar 2024 09:30:00
 // +0200", "5 March 2024 09:30 GMT", "Mar 5, 2024 9:30 PM EST"). It keeps the
@@ -21,7 +21,7 @@ import (
 // missing year or day. Zone abbreviations other than UT/UTC/GMT/Z and the
 // North American ones of RFC 822 are ambiguous (IST, BST, CST in China), so
 // they leave HasZone false rather than pick an offset.
-func parseDate(s string) (crosscheck.Date, bool) {
+func Parse(s string) (crosscheck.Date, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) < 6 || len(s) > 64 {
 		return crosscheck.Date{}, false
