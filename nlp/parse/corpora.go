@@ -79,7 +79,7 @@ func (r Report) String() string {
 // with the tags and lemmas it predicts.
 func TrainFromCorpora(ctx context.Context, corporaDir string, opt TrainOptions, tag func(forms []string) []Word) (*Model, Report, error) {
 	opt.defaults()
-	r := Report{Epochs: opt.Epochs, Seed: opt.Seed, TagNoise: opt.TagNoise}
+	r := Report{Epochs: opt.Epochs, Seed: opt.Seed, TagNoise: max(opt.TagNoise, 0)}
 	ewt := filepath.Join(corporaDir, "ud", "ewt")
 	gum := filepath.Join(corporaDir, "ud", "gum")
 	train, _, err := conllu.ReadList(ewt, filepath.Join(ewt, "files.train"))

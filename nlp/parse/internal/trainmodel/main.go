@@ -32,7 +32,7 @@ func run() error {
 	flag.IntVar(&opt.Epochs, "epochs", 0, "training epochs (0: the default)")
 	flag.Int64Var(&opt.Seed, "seed", 0, "random seed (0: the default)")
 	flag.Float64Var(&opt.MinWeight, "minweight", 0, "drop averaged weights below this (0: the default)")
-	flag.Float64Var(&opt.TagNoise, "tagnoise", 0, "fraction of training words given a confusable tag")
+	flag.Float64Var(&opt.TagNoise, "tagnoise", 0, "probability of giving a training word a confusable tag (0: the default; negative: none)")
 	flag.Parse()
 	opt.Log = os.Stderr
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -48,7 +48,7 @@ func run() error {
 			}
 			return ws
 		}
-		fmt.Fprintf(os.Stderr, "predicted tags from tagger %s\n", tm.Version())
+		fmt.Printf("predicted tags from tagger %q\n", tm.Version())
 	} else {
 		fmt.Fprintf(os.Stderr, "no tagger (%v): gold tags only\n", err)
 	}
