@@ -132,7 +132,7 @@ func decode(b []byte) (*Model, error) {
 	}
 	nclass := 1 + 2*nl
 	nf := d.count(6) // key, scale and count take at least 6 bytes
-	feats := make([]featureWeights, 0, nf)
+	wb := newWeightsBuilder(nclass, nf, len(d.b)/2)
 	key := uint64(0)
 	for i := 0; i < nf && d.err == nil; i++ {
 		delta := d.uvarint()
@@ -141,8 +141,8 @@ func decode(b []byte) (*Model, error) {
 			break
 		}
 		key += delta
-		f := featureWeights{key: uint32(key), scale: d.float32()}
-		if math.IsNaN(float64(f.scale)) || math.IsInf(float64(f.scale), 0) || f.scale <= 0 {
+		scale := d.float32()
+		if math.IsNaN(float64(scale)) || math.IsInf(float64(scale), 0) || scale <= 0 {
 			d.fail("bad weight scale")
 			break
 		}
@@ -151,18 +151,15 @@ func decode(b []byte) (*Model, error) {
 			d.fail("too many weights for a feature")
 			break
 		}
-		f.cls = make([]uint16, ne)
-		f.q = make([]int16, ne)
-		for j := range ne {
+		wb.feature(uint32(key), scale, ne)
+		for range ne {
 			c := d.uvarint()
 			if c >= uint64(nclass) {
 				d.fail("class out of range")
 				break
 			}
-			f.cls[j] = uint16(c)
-			f.q[j] = int16(d.uint16())
+			wb.entry(uint16(c), int16(d.uint16()))
 		}
-		feats = append(feats, f)
 	}
 	if d.err == nil && len(d.b) != 0 {
 		d.fail("trailing bytes")
@@ -170,7 +167,7 @@ func decode(b []byte) (*Model, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	m.w = buildWeights(nclass, feats)
+	m.w = wb.finish()
 	return m, nil
 }
 

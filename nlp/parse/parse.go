@@ -15,9 +15,10 @@ import (
 	"sync"
 )
 
-// Word is one input word: its form and, ideally, its parts of speech
-// (UPOS and Penn Treebank XPOS) and lemma. The parser is trained on gold
-// tags and works best with a good tagger's output; missing tags are
+// Word is one input word (a syntactic word in UD tokenization: "do" "n't")
+// with its parts of speech, UPOS and Penn Treebank XPOS, as nlp/tag
+// predicts them. The model's features use the form and both tags; Lemma
+// is carried for callers and future models. Missing or unknown tags are
 // tolerated but cost accuracy.
 type Word struct {
 	Form, Lemma, UPOS, XPOS string

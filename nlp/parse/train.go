@@ -52,6 +52,11 @@ type TrainOptions struct {
 	TagNoise float64
 }
 
+// Tagger tags one sentence's forms for the parser, returning one Word per
+// form with its UPOS, XPOS and lemma. nlp/tag's model fits with a small
+// adapter (see internal/trainmodel).
+type Tagger func(forms []string) []Word
+
 func (o *TrainOptions) defaults() {
 	if o.Epochs <= 0 {
 		o.Epochs = defaultEpochs
@@ -338,7 +343,7 @@ func labelledCosts(st *state, gh []int32, gl []int16, costs []int) {
 // Evaluate parses the gold sentences and scores the result. When tag is
 // not nil it supplies the words' tags and lemmas (predicted tags);
 // otherwise the gold ones are used.
-func (m *Model) Evaluate(gold []conllu.Sentence, tag func(forms []string) []Word) (score.DepsResult, error) {
+func (m *Model) Evaluate(gold []conllu.Sentence, tag Tagger) (score.DepsResult, error) {
 	pred := m.ParseSentences(gold, tag)
 	r, err := score.Deps(gold, pred)
 	if err != nil {
@@ -351,7 +356,7 @@ func (m *Model) Evaluate(gold []conllu.Sentence, tag func(forms []string) []Word
 // and relations. When tag is not nil the words are tagged with it first
 // (and the copies carry its tags and lemmas); otherwise the sentences' own
 // tags are used.
-func (m *Model) ParseSentences(sents []conllu.Sentence, tag func(forms []string) []Word) []conllu.Sentence {
+func (m *Model) ParseSentences(sents []conllu.Sentence, tag Tagger) []conllu.Sentence {
 	out := make([]conllu.Sentence, len(sents))
 	var forms []string
 	for i, s := range sents {

@@ -82,24 +82,63 @@ func byKey(a, b featureWeights) int {
 // keys; they are stored in key order.
 func buildWeights(nclass int, feats []featureWeights) *weights {
 	slices.SortFunc(feats, byKey)
-	size := 1
-	for size < 2*len(feats)+2 {
-		size <<= 1
-	}
 	n := 0
 	for _, f := range feats {
 		n += 2 + len(f.cls)
 	}
-	m := &weights{nclass: nclass, nfeat: len(feats), mask: uint32(size - 1), slots: make([]slot, size), blob: make([]uint32, 0, n)}
+	b := newWeightsBuilder(nclass, len(feats), n)
 	for _, f := range feats {
-		pos := uint32(len(m.blob))
-		m.blob = append(m.blob, math.Float32bits(f.scale), uint32(len(f.cls)))
+		b.feature(f.key, f.scale, len(f.cls))
 		for j, c := range f.cls {
-			m.blob = append(m.blob, uint32(c)<<16|uint32(uint16(f.q[j])))
+			b.entry(c, f.q[j])
 		}
-		for j := (f.key * 0x9e3779b1) & m.mask; ; j = (j + 1) & m.mask {
+	}
+	return b.finish()
+}
+
+// weightsBuilder packs features into a weights table one by one, without
+// per-feature allocations (Load builds tables of millions of features).
+type weightsBuilder struct {
+	m    *weights
+	keys []uint32
+	pos  []uint32
+}
+
+// newWeightsBuilder sizes the builder for about nfeat features and words
+// blob words (both are hints).
+func newWeightsBuilder(nclass, nfeat, words int) *weightsBuilder {
+	return &weightsBuilder{
+		m:    &weights{nclass: nclass, blob: make([]uint32, 0, words)},
+		keys: make([]uint32, 0, nfeat),
+		pos:  make([]uint32, 0, nfeat),
+	}
+}
+
+// feature starts a feature with n entries, to be given by entry.
+func (b *weightsBuilder) feature(key uint32, scale float32, n int) {
+	b.keys = append(b.keys, key)
+	b.pos = append(b.pos, uint32(len(b.m.blob)))
+	b.m.blob = append(b.m.blob, math.Float32bits(scale), uint32(n))
+}
+
+func (b *weightsBuilder) entry(cls uint16, q int16) {
+	b.m.blob = append(b.m.blob, uint32(cls)<<16|uint32(uint16(q)))
+}
+
+// finish builds the hash table. Keys must be distinct and non-zero.
+func (b *weightsBuilder) finish() *weights {
+	m := b.m
+	size := 1
+	for size < len(b.keys)+len(b.keys)/2+2 { // load factor at most 2/3
+		size <<= 1
+	}
+	m.nfeat = len(b.keys)
+	m.mask = uint32(size - 1)
+	m.slots = make([]slot, size)
+	for i, k := range b.keys {
+		for j := (k * 0x9e3779b1) & m.mask; ; j = (j + 1) & m.mask {
 			if m.slots[j].key == 0 {
-				m.slots[j] = slot{key: f.key, pos: pos}
+				m.slots[j] = slot{key: k, pos: b.pos[i]}
 				break
 			}
 		}
@@ -130,8 +169,9 @@ func (m *weights) features() []featureWeights {
 func (m *weights) entries() int { return len(m.blob) - 2*m.nfeat }
 
 // perceptron is the training form: an averaged multi-class perceptron
-// with integer weights and lazily updated sums (Daumé's trick with
-// timestamps), sparse over classes.
+// with integer weights, sparse over classes. The sums behind the averages
+// are brought up to date only when a weight changes, from the time it
+// last changed.
 type perceptron struct {
 	nclass int
 	index  map[uint32]int32

@@ -38,9 +38,9 @@ func run() error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	var tagFn func([]string) []parse.Word
+	var tagger parse.Tagger
 	if tm, err := tag.Default(); err == nil {
-		tagFn = func(forms []string) []parse.Word {
+		tagger = func(forms []string) []parse.Word {
 			tags := tm.Tag(forms)
 			ws := make([]parse.Word, len(tags))
 			for i, t := range tags {
@@ -52,7 +52,7 @@ func run() error {
 	} else {
 		fmt.Fprintf(os.Stderr, "no tagger (%v): gold tags only\n", err)
 	}
-	m, r, err := parse.TrainFromCorpora(ctx, *corpora, opt, tagFn)
+	m, r, err := parse.TrainFromCorpora(ctx, *corpora, opt, tagger)
 	if err != nil {
 		return err
 	}
