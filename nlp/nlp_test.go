@@ -57,7 +57,7 @@ func TestAnnotate(t *testing.T) {
 			t.Errorf("sentence %d has %d roots", i, roots)
 		}
 	}
-	want := map[string]string{"State Security Service": crosscheck.LabelOrg, "Aurel Wendt": crosscheck.LabelPerson, "Revolutionary Vanguard Corps": crosscheck.LabelOrg}
+	want := map[string]string{"State Security Service": crosscheck.LabelOrg, "SSS": crosscheck.LabelOrg, "Aurel Wendt": crosscheck.LabelPerson, "Revolutionary Vanguard Corps": crosscheck.LabelOrg}
 	for _, e := range a.Entities {
 		if story[e.Span.Start:e.Span.End] != e.Text || e.Sentence < 0 || e.Sentence >= len(a.Sentences) {
 			t.Errorf("mention %+v: span or sentence wrong", e)

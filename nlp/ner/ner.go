@@ -192,6 +192,7 @@ func (m *Model) Recognize(text string, sents []crosscheck.Sentence, opt Options)
 	d := &doc{text: text, sents: sents, words: words}
 	d.setSpans(spans)
 	d.fixSpans()
+	d.acronyms()
 	if !opt.NoConsistency {
 		d.consistency()
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -353,4 +354,29 @@ func BenchmarkRecognize(b *testing.B) {
 		m.Recognize(text, sents, Options{})
 	}
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func TestAcronymDefinedInParentheses(t *testing.T) {
+	m := defaultModel(t)
+	text := "Valdoria's State Security Service (SSS) detained seven people. The SSS said the group worked for Kelm."
+	sents := tokenize(text, true)
+	got := map[string]string{}
+	for _, mn := range m.Recognize(text, sents, Options{}) {
+		got[mn.Text+"@"+strconv.Itoa(mn.Span.Start)] = mn.Label
+	}
+	first := strings.Index(text, "SSS")
+	second := strings.LastIndex(text, "SSS")
+	if got["SSS@"+strconv.Itoa(first)] != "ORG" || got["SSS@"+strconv.Itoa(second)] != "ORG" {
+		t.Errorf("acronym not labelled like its name: %v", got)
+	}
+	for _, w := range []string{"SSS", "IRGC", "AB-12"} {
+		if !isAcronym(w) {
+			t.Errorf("isAcronym(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"G7", "Kelm", "A", "TOOLONGACRONYM", "ab"} {
+		if isAcronym(w) {
+			t.Errorf("isAcronym(%q) = true", w)
+		}
+	}
 }

@@ -152,6 +152,59 @@ func (d *doc) covered(si, a, b int) bool {
 	return false
 }
 
+// acronyms labels an acronym defined in parentheses right after a name
+// ("State Security Service (SSS)", "Islamic Revolutionary Guard Corps
+// (IRGC)") with the name's label, replacing whatever the model said of
+// it. The initials need not match: news often defines acronyms of another
+// language ("State Security Service (DTX)"). The consistency pass then
+// carries the label to the acronym's later mentions.
+func (d *doc) acronyms() {
+	for si, ss := range d.spans {
+		ws := d.words[si]
+		var add []span
+		for _, s := range ss {
+			if !namedLabels[s.label] || s.label == "PERSON" || s.end+2 >= len(ws) {
+				continue
+			}
+			if ws[s.end] != "(" || ws[s.end+2] != ")" || !isAcronym(ws[s.end+1]) {
+				continue
+			}
+			add = append(add, span{start: s.end + 1, end: s.end + 2, label: s.label, titleStart: -1})
+		}
+		for _, a := range add {
+			kept := d.spans[si][:0]
+			for _, s := range d.spans[si] {
+				if !(s.start < a.end && a.start < s.end) {
+					kept = append(kept, s)
+				}
+			}
+			d.spans[si] = append(kept, a)
+		}
+		if len(add) > 0 {
+			sortSpans(d.spans[si])
+		}
+	}
+}
+
+// isAcronym reports a token of 2 to 8 capital letters or digits, at
+// least two of them letters ("SSS", "IRGC", "G7" is too short).
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 8 {
+		return false
+	}
+	letters := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9', r == '&', r == '-':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
 // consistency gives every occurrence of a name the label most often
 // given to it in the document, labels unlabelled occurrences of names
 // found elsewhere, and labels a person's surname mentioned alone as
