@@ -133,6 +133,10 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if c.name != name {
 			continue
 		}
+		if wantsHelp(rest) {
+			// Asked-for help is output, not a diagnostic.
+			m.Stderr = m.Stdout
+		}
 		m.setupTerminal()
 		err := c.run(ctx, m, rest)
 		var ee exitError
@@ -153,6 +157,19 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	fmt.Fprintf(stderr, "crosscheck: unknown command %q\nRun 'crosscheck --help' for the list of commands.\n", name)
 	return 2
+}
+
+// wantsHelp reports a -h / --help flag before any "--".
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 // errUsage marks a command line that does not fit the command.

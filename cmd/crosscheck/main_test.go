@@ -266,3 +266,12 @@ func TestGzipThatIsNotWARC(t *testing.T) {
 		t.Errorf("exit %d %q", code, errs)
 	}
 }
+
+func TestCommandHelpGoesToStdout(t *testing.T) {
+	for _, args := range [][]string{{"help", "search"}, {"search", "--help"}} {
+		code, out, errs := run(t, args...)
+		if code != 0 || !strings.Contains(out, "Usage: crosscheck search") || errs != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+	}
+}
