@@ -11,8 +11,13 @@
 package nlp
 
 import (
+	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -33,6 +38,9 @@ type Pipeline struct {
 	tagger *tag.Model
 	parser *parse.Model
 	ner    *ner.Model
+	names  map[string]string
+	// namesID identifies the names list in Version.
+	namesID string
 }
 
 // Default loads the embedded models.
@@ -55,7 +63,63 @@ func Default() (*Pipeline, error) {
 // Version names the code and every model, so a stored layer can be
 // recognised as outdated after an upgrade.
 func (p *Pipeline) Version() string {
-	return strings.Join([]string{Version, token.Version, p.tagger.Version(), p.parser.Version(), p.ner.Version()}, " ")
+	v := []string{Version, token.Version, p.tagger.Version(), p.parser.Version(), p.ner.Version()}
+	if p.namesID != "" {
+		v = append(v, "names:"+p.namesID)
+	}
+	return strings.Join(v, " ")
+}
+
+// WithNames returns a pipeline that labels the given names (a local
+// gazetteer: name → entity label) wherever they occur. The list's
+// checksum becomes part of Version, so layers made with another list
+// count as outdated.
+func (p *Pipeline) WithNames(names map[string]string) *Pipeline {
+	q := *p
+	q.names = names
+	keys := make([]string, 0, len(names))
+	for n := range names {
+		keys = append(keys, n)
+	}
+	sort.Strings(keys)
+	h := sha256.New()
+	for _, n := range keys {
+		fmt.Fprintf(h, "%s\t%s\n", n, names[n])
+	}
+	q.namesID = ""
+	if len(names) > 0 {
+		q.namesID = hex.EncodeToString(h.Sum(nil))[:8]
+	}
+	return &q
+}
+
+// ReadNames reads a names list: one "name<TAB>LABEL" per line, with
+// blank lines and # comments allowed. Labels are the named-entity labels
+// (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT).
+func ReadNames(r io.Reader, source string) (map[string]string, error) {
+	names := map[string]string{}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, label, ok := strings.Cut(line, "\t")
+		name, label = strings.TrimSpace(name), strings.ToUpper(strings.TrimSpace(label))
+		if !ok || name == "" || !namedLabels[label] {
+			return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "%s:%d: want a name, a tab and one of PERSON, ORG, GPE, LOC, NORP, FAC, EVENT", source, n)
+		}
+		names[name] = label
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", source, err)
+	}
+	return names, nil
+}
+
+var namedLabels = map[string]bool{
+	crosscheck.LabelPerson: true, crosscheck.LabelOrg: true, crosscheck.LabelGPE: true, crosscheck.LabelLoc: true,
+	crosscheck.LabelNORP: true, crosscheck.LabelFac: true, crosscheck.LabelEvent: true,
 }
 
 // Annotate runs every stage over a document's text.
@@ -71,7 +135,7 @@ func (p *Pipeline) Annotate(ctx context.Context, doc *crosscheck.Document) (*cro
 	}
 	var authors []string
 	authors = append(authors, doc.Meta.Authors...)
-	ms := p.ner.Recognize(doc.Text, sents, ner.Options{Authors: authors})
+	ms := p.ner.Recognize(doc.Text, sents, ner.Options{Authors: authors, Names: p.names})
 	a := &crosscheck.Annotations{DocID: doc.ID, Sentences: sents, Extractor: p.Version(), CreatedAt: time.Now().UTC()}
 	for _, m := range ms {
 		a.Entities = append(a.Entities, crosscheck.EntityMention{Span: m.Span, Sentence: m.Sentence, Label: m.Label, Text: m.Text, Title: m.Title, Role: m.Role})

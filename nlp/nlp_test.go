@@ -120,3 +120,27 @@ func BenchmarkAnnotate(b *testing.B) {
 	b.ReportMetric(float64(tokens)/secs, "tokens/s")
 	b.ReportMetric(float64(len(docs)*b.N)/secs, "docs/s")
 }
+
+func TestNames(t *testing.T) {
+	names, err := ReadNames(strings.NewReader("# invented places\nOstravia\tGPE\nKelm\tgpe\n\n"), "names.tsv")
+	if err != nil || len(names) != 2 || names["Kelm"] != "GPE" {
+		t.Fatalf("ReadNames: %v %v", names, err)
+	}
+	if _, err := ReadNames(strings.NewReader("Kelm\tCITY\n"), "bad.tsv"); err == nil || !strings.Contains(err.Error(), "bad.tsv:1") {
+		t.Errorf("bad label accepted or error does not name the line: %v", err)
+	}
+	p := pipeline(t)
+	q := p.WithNames(names)
+	if q.Version() == p.Version() || !strings.Contains(q.Version(), "names:") {
+		t.Errorf("names do not show in the version: %q", q.Version())
+	}
+	a, err := q.Annotate(context.Background(), &crosscheck.Document{ID: "d", Text: story})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range a.Entities {
+		if (e.Text == "Ostravia" || e.Text == "Kelm") && e.Label != crosscheck.LabelGPE {
+			t.Errorf("%s labelled %s despite the names list", e.Text, e.Label)
+		}
+	}
+}

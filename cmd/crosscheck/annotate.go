@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
 	"time"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/demo"
 	"github.com/crosscheck/crosscheck/nlp"
 )
 
@@ -65,6 +67,11 @@ func annotate(ctx context.Context, m *Main, st crosscheck.Store, ids []string, a
 	p, err := nlp.Default()
 	if err != nil {
 		return annotateSummary{}, err
+	}
+	if names, err := m.names(); err != nil {
+		return annotateSummary{}, err
+	} else if names != nil {
+		p = p.WithNames(names)
 	}
 	sum := annotateSummary{Extractor: p.Version()}
 	if len(ids) == 0 {
@@ -133,4 +140,26 @@ func annotate(ctx context.Context, m *Main, st crosscheck.Store, ids []string, a
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// names reads the --names list, or the demo corpus's own list when the
+// demo runs without one.
+func (m *Main) names() (map[string]string, error) {
+	switch {
+	case m.Names != "":
+		f, err := os.Open(m.Names)
+		if err != nil {
+			return nil, fmt.Errorf("--names: %w", err)
+		}
+		defer f.Close()
+		return nlp.ReadNames(f, m.Names)
+	case m.demo:
+		f, err := demo.Corpus().Open(demo.Root + "/names.tsv")
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return nlp.ReadNames(f, "demo names.tsv")
+	}
+	return nil, nil
 }

@@ -26,6 +26,9 @@ type Config struct {
 	JSON    bool
 	Quiet   bool
 	NoColor bool
+	// Names is a names list (name<TAB>label per line) for the entity
+	// recognizer; the demo uses its corpus's own list when it is empty.
+	Names string
 	// BusyTimeout is how long to wait for another process's write lock
 	// (CROSSCHECK_BUSY_TIMEOUT, default 5s).
 	BusyTimeout time.Duration
@@ -71,6 +74,8 @@ type Main struct {
 	colorOut, colorErr bool
 	// errTerminal says whether stderr is a terminal (for progress bars).
 	errTerminal bool
+	// demo is set while the demo runs (it brings its own names list).
+	demo bool
 }
 
 // command is one subcommand.
@@ -187,6 +192,7 @@ func (m *Main) globalFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&m.JSON, "json", m.JSON, "print machine-readable JSON on stdout")
 	fs.BoolVar(&m.Quiet, "quiet", m.Quiet, "print no progress or summaries, only errors")
 	fs.BoolVar(&m.NoColor, "no-color", m.NoColor, "never colour the output (also: NO_COLOR=1)")
+	fs.StringVar(&m.Names, "names", m.Names, "names `file` for the entity recognizer: name<TAB>LABEL per line (local places, groups, people)")
 }
 
 func (m *Main) setupTerminal() {
@@ -217,6 +223,7 @@ Global flags (before or after the command):
   --json       machine-readable JSON on stdout
   --quiet      no progress bar or summaries on stderr, only errors
   --no-color   never colour the output (also NO_COLOR=1)
+  --names FILE names the entity recognizer cannot know, one "name<TAB>LABEL" a line
 
 Examples:
   crosscheck demo

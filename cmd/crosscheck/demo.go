@@ -29,6 +29,7 @@ what crosscheck found. Without --db it recreates ./crosscheck-demo.db.`)
 	if len(pos) > 0 {
 		return usageErr("unexpected argument %q", pos[0])
 	}
+	m.demo = true
 	if !m.dbSet {
 		m.DB = DemoDB
 		for _, suffix := range []string{"", "-wal", "-shm"} {
@@ -238,7 +239,7 @@ func topEntities(ctx context.Context, m *Main, st crosscheck.Store, docs []cross
 	if len(names) > 15 {
 		names = names[:15]
 	}
-	fmt.Fprintf(m.Stdout, "\n%s\n", style(m.colorOut, ansiBold, "Names mentioned in most documents (language layer; linking across spellings comes next)"))
+	fmt.Fprintf(m.Stdout, "\n%s\n", style(m.colorOut, ansiBold, "Names mentioned in most documents (language layer, with the corpus's names list for its invented places; linking across spellings comes next)"))
 	for _, n := range names {
 		c := counts[n]
 		fmt.Fprintf(m.Stdout, "  %-34s %-14s %2d documents, %3d mentions\n", truncate(n, 34), counts2labels(c.labels), c.docs, c.mentions)

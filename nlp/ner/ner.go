@@ -51,6 +51,12 @@ type Options struct {
 	NoValues bool
 	// NoConsistency turns off the document-level label consistency pass.
 	NoConsistency bool
+	// Names are names the user knows, with their labels (a local
+	// gazetteer: places, organisations and people the model cannot know,
+	// such as those of an invented world). Every occurrence that starts
+	// and ends on token boundaries gets that label, replacing what the
+	// model said; the longest name wins.
+	Names map[string]string
 }
 
 // Model recognizes named entities. It is safe for concurrent use.
@@ -193,6 +199,7 @@ func (m *Model) Recognize(text string, sents []crosscheck.Sentence, opt Options)
 	d.setSpans(spans)
 	d.fixSpans()
 	d.acronyms()
+	d.userNames(opt.Names)
 	if !opt.NoConsistency {
 		d.consistency()
 	}

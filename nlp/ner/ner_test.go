@@ -380,3 +380,19 @@ func TestAcronymDefinedInParentheses(t *testing.T) {
 		}
 	}
 }
+
+func TestUserNames(t *testing.T) {
+	m := defaultModel(t)
+	text := "Kelm will deny it. Ostravia's Granite Shield exercise ended near Kelm Bay."
+	sents := tokenize(text, true)
+	names := map[string]string{"Kelm": "GPE", "Ostravia": "GPE", "Granite Shield": "EVENT", "Kelm Bay": "LOC"}
+	got := map[string]string{}
+	for _, mn := range m.Recognize(text, sents, Options{Names: names}) {
+		got[mn.Text] = mn.Label
+	}
+	for n, l := range names {
+		if got[n] != l {
+			t.Errorf("%s labelled %q, want %s (all: %v)", n, got[n], l, got)
+		}
+	}
+}

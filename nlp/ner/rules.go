@@ -205,6 +205,63 @@ func isAcronym(w string) bool {
 	return letters >= 2
 }
 
+// userNames gives every occurrence of a user-supplied name its label,
+// replacing overlapping spans. Names are tried longest first at each
+// token, and must start and end on token boundaries.
+func (d *doc) userNames(names map[string]string) {
+	if len(names) == 0 {
+		return
+	}
+	byLen := make([]string, 0, len(names))
+	for n := range names {
+		if strings.TrimSpace(n) != "" {
+			byLen = append(byLen, n)
+		}
+	}
+	sort.Slice(byLen, func(i, j int) bool {
+		if len(byLen[i]) != len(byLen[j]) {
+			return len(byLen[i]) > len(byLen[j])
+		}
+		return byLen[i] < byLen[j]
+	})
+	for si, sent := range d.sents {
+		toks := sent.Tokens
+		var add []span
+		for i := 0; i < len(toks); i++ {
+			start := toks[i].Span.Start
+			matched := false
+			for _, n := range byLen {
+				if !strings.HasPrefix(d.text[start:], n) {
+					continue
+				}
+				end := start + len(n)
+				for j := i; j < len(toks) && toks[j].Span.Start < end; j++ {
+					if toks[j].Span.End == end {
+						add = append(add, span{start: i, end: j + 1, label: names[n], titleStart: -1})
+						i, matched = j, true
+						break
+					}
+				}
+				if matched {
+					break
+				}
+			}
+		}
+		for _, a := range add {
+			kept := d.spans[si][:0]
+			for _, s := range d.spans[si] {
+				if !(s.start < a.end && a.start < s.end) {
+					kept = append(kept, s)
+				}
+			}
+			d.spans[si] = append(kept, a)
+		}
+		if len(add) > 0 {
+			sortSpans(d.spans[si])
+		}
+	}
+}
+
 // consistency gives every occurrence of a name the label most often
 // given to it in the document, labels unlabelled occurrences of names
 // found elsewhere, and labels a person's surname mentioned alone as
