@@ -146,19 +146,20 @@ func (s Summary) Reasons() []string {
 	for _, o := range s.Failures() {
 		count[shortReason(o.Reason)]++
 	}
-	var out []string
-	for r, n := range count {
-		out = append(out, fmt.Sprintf("%d %s", n, r))
+	reasons := make([]string, 0, len(count))
+	for r := range count {
+		reasons = append(reasons, r)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		var a, b int
-		fmt.Sscan(out[i], &a)
-		fmt.Sscan(out[j], &b)
-		if a != b {
-			return a > b
+	sort.Slice(reasons, func(i, j int) bool {
+		if count[reasons[i]] != count[reasons[j]] {
+			return count[reasons[i]] > count[reasons[j]]
 		}
-		return out[i] < out[j]
+		return reasons[i] < reasons[j]
 	})
+	out := make([]string, len(reasons))
+	for i, r := range reasons {
+		out[i] = fmt.Sprintf("%d %s", count[r], r)
+	}
 	return out
 }
 
@@ -168,14 +169,6 @@ func shortReason(r string) string {
 		return r[:i]
 	}
 	return r
-}
-
-// Err returns a non-nil error when any item failed, for the exit status.
-func (s Summary) Err() error {
-	if s.Failed > 0 {
-		return fmt.Errorf("%d of %d items failed", s.Failed, s.Failed+s.Ingested+s.Unchanged)
-	}
-	return nil
 }
 
 // Progress receives events while a batch runs: each finished item, and
