@@ -72,6 +72,12 @@ type Annotations struct {
 	DocID     string          `json:"doc_id"`
 	Sentences []Sentence      `json:"sentences"`
 	Entities  []EntityMention `json:"entities"`
+	// Timexes, Quantities, Quotes and Modalities are the second part of
+	// the layer (see expressions.go).
+	Timexes    []Timex    `json:"timexes,omitempty"`
+	Quantities []Quantity `json:"quantities,omitempty"`
+	Quotes     []Quote    `json:"quotes,omitempty"`
+	Modalities []Modality `json:"modalities,omitempty"`
 	// Extractor names the code and model versions that made the layer,
 	// e.g. "nlp/1 token/1 tag/1(ewt+gum) parse/1 ner/1".
 	Extractor string    `json:"extractor"`

@@ -33,10 +33,20 @@ func layer(docID, extractor string) *crosscheck.Annotations {
 			{Span: crosscheck.Span{Start: 0, End: 4}, Sentence: 0, Label: crosscheck.LabelGPE, Text: "Kelm"},
 			{Span: crosscheck.Span{Start: 20, End: 28}, Sentence: 1, Label: crosscheck.LabelGPE, Text: "Ostravia", Title: "", Role: ""},
 		},
+		Timexes: []crosscheck.Timex{{Span: crosscheck.Span{Start: 0, End: 4}, Sentence: 0, Text: "Kelm", Type: crosscheck.TimexDate,
+			Value: "2022-11-14", Granularity: "day", Begin: "2022-11-14", End: "2022-11-14", Relative: true, Anchor: "2022-11-22", AnchorSource: crosscheck.AnchorPublished}},
+		Quantities: []crosscheck.Quantity{{Span: crosscheck.Span{Start: 5, End: 11}, Sentence: 0, Text: "denies", Kind: crosscheck.QuantityCardinal,
+			Value: 24, Low: ptr(24.0), Vague: true, Head: "report", HeadSpan: crosscheck.Span{Start: 12, End: 18}}},
+		Quotes: []crosscheck.Quote{{Span: crosscheck.Span{Start: 36, End: 38}, Sentence: 1, Text: "it", Kind: crosscheck.QuoteIndirect,
+			Speaker: "Ostravia", SpeakerSpan: crosscheck.Span{Start: 20, End: 28}, SpeakerEntity: 1, Verb: "denied", VerbSpan: crosscheck.Span{Start: 29, End: 35}}},
+		Modalities: []crosscheck.Modality{{Span: crosscheck.Span{Start: 20, End: 39}, Sentence: 1, Kind: crosscheck.ModDenied,
+			Cue: "denied", CueSpan: crosscheck.Span{Start: 29, End: 35}, Source: "Ostravia"}},
 		Extractor: extractor,
 		CreatedAt: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC),
 	}
 }
+
+func ptr[T any](v T) *T { return &v }
 
 func annotatedDoc(t *testing.T, s crosscheck.Store) *crosscheck.Document {
 	doc, raw := newDoc("", "Kelm denies report", "Ostravia denied it.")
@@ -61,6 +71,7 @@ func testAnnotationsRoundTrip(t *testing.T, s crosscheck.Store) {
 	next := layer(doc.ID, "nlp/2")
 	next.Entities = next.Entities[1:]
 	next.Entities[0].Label = crosscheck.LabelOrg
+	next.Quotes = nil
 	if err := s.PutAnnotations(t.Context(), next); err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +79,7 @@ func testAnnotationsRoundTrip(t *testing.T, s crosscheck.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Extractor != "nlp/2" || len(got.Entities) != 1 || got.Entities[0].Label != crosscheck.LabelOrg {
+	if got.Extractor != "nlp/2" || len(got.Entities) != 1 || got.Entities[0].Label != crosscheck.LabelOrg || len(got.Quotes) != 0 || len(got.Timexes) != 1 {
 		t.Errorf("replacement: %+v", got)
 	}
 }
@@ -89,6 +100,18 @@ func testAnnotationsInvalid(t *testing.T, s crosscheck.Store) {
 	bad.Entities[1].Span = crosscheck.Span{Start: 30, End: 400}
 	if err := s.PutAnnotations(t.Context(), bad); !errors.Is(err, crosscheck.ErrInvalid) {
 		t.Errorf("span outside the text: %v, want ErrInvalid", err)
+	}
+	for name, spoil := range map[string]func(a *crosscheck.Annotations){
+		"timex":    func(a *crosscheck.Annotations) { a.Timexes[0].Span.End = 400 },
+		"quantity": func(a *crosscheck.Annotations) { a.Quantities[0].HeadSpan = crosscheck.Span{Start: 30, End: 10} },
+		"quote":    func(a *crosscheck.Annotations) { a.Quotes[0].SpeakerEntity = 7 },
+		"modality": func(a *crosscheck.Annotations) { a.Modalities[0].Sentence = 5 },
+	} {
+		bad := layer(doc.ID, "nlp/2")
+		spoil(bad)
+		if err := s.PutAnnotations(t.Context(), bad); !errors.Is(err, crosscheck.ErrInvalid) {
+			t.Errorf("bad %s: %v, want ErrInvalid", name, err)
+		}
 	}
 	got, err := s.Annotations(t.Context(), doc.ID)
 	if err != nil || got.Extractor != "nlp/1" || len(got.Entities) != 2 {
