@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -119,6 +120,120 @@ func printAnnotated(w io.Writer, color bool, doc *crosscheck.Document, a *crossc
 		}
 		fmt.Fprintf(w, "  %-9s %-40s sentence %-3d bytes %d-%d%s\n", e.Label, truncate(e.Text, 40), e.Sentence, e.Span.Start, e.Span.End, extra)
 	}
+	printExpressions(w, color, a)
+}
+
+// printExpressions lists the second part of the layer: normalised times,
+// quantities with what they count, quotes with speakers, and the clauses
+// that are not in the outlet's own plain voice.
+func printExpressions(w io.Writer, color bool, a *crosscheck.Annotations) {
+	dim := func(s string) string { return style(color, ansiDim, s) }
+	where := func(sent int, sp crosscheck.Span) string {
+		return dim(fmt.Sprintf("sentence %d, bytes %d-%d", sent, sp.Start, sp.End))
+	}
+	if len(a.Timexes) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, style(color, ansiBold, "Times"))
+	}
+	for _, x := range a.Timexes {
+		val := x.Value
+		if val == "" {
+			val = style(color, ansiYellow, "unresolved")
+		}
+		if x.Mod != "" {
+			val += " " + x.Mod
+		}
+		interval := ""
+		if x.Begin != "" {
+			interval = " = " + x.Begin
+			if x.End != x.Begin {
+				interval += ".." + x.End
+			}
+		}
+		anchor := ""
+		if x.Relative {
+			anchor = dim(" anchor " + x.AnchorSource)
+			if x.Anchor != "" {
+				anchor = dim(" anchor " + x.Anchor + " (" + x.AnchorSource + ")")
+			}
+		}
+		fmt.Fprintf(w, "  %-28s %-8s %s%s%s  %s\n", fmt.Sprintf("%q", truncate(x.Text, 26)), x.Type, val, interval, anchor, where(x.Sentence, x.Span))
+	}
+	if len(a.Quantities) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, style(color, ansiBold, "Quantities"))
+	}
+	for _, q := range a.Quantities {
+		fmt.Fprintf(w, "  %-28s %-9s %s", fmt.Sprintf("%q", truncate(q.Text, 26)), q.Kind, bounds(q))
+		if q.Head != "" {
+			fmt.Fprintf(w, " of %q", q.Head)
+		}
+		fmt.Fprintf(w, "  %s\n", where(q.Sentence, q.Span))
+	}
+	if len(a.Quotes) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, style(color, ansiBold, "Quotes"))
+	}
+	for _, q := range a.Quotes {
+		speaker := q.Speaker
+		if speaker == "" {
+			speaker = style(color, ansiYellow, "speaker unknown")
+		}
+		verb := ""
+		if q.Verb != "" {
+			verb = " (" + q.Verb + ")"
+		}
+		fmt.Fprintf(w, "  %-12s %s%s: %s  %s\n", q.Kind, speaker, verb, dim(fmt.Sprintf("%q", truncate(q.Text, 70))), where(q.Sentence, q.Span))
+	}
+	framed := 0
+	for _, m := range a.Modalities {
+		if m.Kind != crosscheck.ModAsserted {
+			framed++
+		}
+	}
+	if framed > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, style(color, ansiBold, fmt.Sprintf("Attribution and hedging (%d of %d clause records not in the outlet's plain voice)", framed, len(a.Modalities))))
+	}
+	for _, m := range a.Modalities {
+		if m.Kind == crosscheck.ModAsserted {
+			continue
+		}
+		src := ""
+		if m.Source != "" {
+			src = " source " + m.Source
+		}
+		fmt.Fprintf(w, "  %-12s cue %-22s%s  %s\n", m.Kind, fmt.Sprintf("%q", m.Cue), src, where(m.Sentence, m.Span))
+	}
+}
+
+// bounds renders a quantity's value and bounds: "19", "≥ 24 (vague)",
+// "≤ 1000 USD", "≈ 300".
+func bounds(q crosscheck.Quantity) string {
+	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+	var s string
+	switch {
+	case q.Low != nil && q.High != nil && *q.Low == *q.High:
+		s = num(*q.Low)
+	case q.Low != nil && q.High != nil:
+		s = num(*q.Low) + "–" + num(*q.High)
+	case q.Low != nil:
+		s = "≥ " + num(*q.Low)
+	case q.High != nil:
+		s = "≤ " + num(*q.High)
+	default:
+		s = num(q.Value)
+	}
+	if q.Approx {
+		s = "≈ " + num(q.Value) + " (" + s + ")"
+	}
+	if q.Unit != "" {
+		s += " " + q.Unit
+	}
+	if q.Vague {
+		s += " (vague)"
+	}
+	return s
 }
 
 func printDocument(w io.Writer, color bool, doc *crosscheck.Document, links []crosscheck.Link, removed, text bool) {
