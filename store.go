@@ -91,4 +91,5 @@ type DocumentStore interface {
 type Store interface {
 	DocumentStore
 	AnnotationStore
+	GraphStore
 }

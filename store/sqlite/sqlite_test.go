@@ -500,4 +500,5 @@ func testDoc(title string) (*crosscheck.Document, []byte) {
 
 func TestAnnotationConformance(t *testing.T) {
 	storetest.RunAnnotations(t, func(t *testing.T) crosscheck.Store { return openTemp(t) })
+	storetest.RunGraph(t, func(t *testing.T) crosscheck.Store { return openTemp(t) })
 }
