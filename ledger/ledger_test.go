@@ -117,7 +117,7 @@ func graphFixture() Input {
 	m2.Modalities = layers["d2"].Modalities
 	m3 := mention("d3", "held", exact(5, "people"), "Five", day, "March 16")
 	g := &crosscheck.Graph{
-		Events: []crosscheck.Event{{ID: "V1", Type: crosscheck.EventArrest, Title: "arrest", Mentions: []crosscheck.EventMention{m1, m2, m3}, Docs: []string{"d1", "d2", "d3"}}},
+		Events:  []crosscheck.Event{{ID: "V1", Type: crosscheck.EventArrest, Title: "arrest", Mentions: []crosscheck.EventMention{m1, m2, m3}, Docs: []string{"d1", "d2", "d3"}}},
 		Stories: []crosscheck.Story{{ID: "T1", Title: "arrest", Events: []string{"V1"}, Docs: []string{"d1", "d2", "d3"}}},
 	}
 	return Input{Graph: g, Docs: docs, Layers: layers}
