@@ -27,8 +27,8 @@ func fixture() *ledger.Ledger {
 		Story: &crosscheck.Story{ID: "T1", Title: "Spy arrests"},
 		Events: []ledger.EventLedger{{
 			ID: "V1", Type: "ARREST", Title: "SSS arrests people", Begin: "2026-03-16", End: "2026-03-16",
-			Sources: []ledger.Source{{DocID: "d1", Outlet: "Herald", Published: "2026-03-17", Title: "Ring smashed"}, {DocID: "d2", Outlet: "Ledger", Published: "2026-03-18", Title: "Dozens held"}},
-			Claims:  []crosscheck.Claim{a, b, c},
+			Sources:     []ledger.Source{{DocID: "d1", Outlet: "Herald", Published: "2026-03-17", Title: "Ring smashed"}, {DocID: "d2", Outlet: "Ledger", Published: "2026-03-18", Title: "Dozens held"}},
+			Claims:      []crosscheck.Claim{a, b, c},
 			Comparisons: []crosscheck.Comparison{{Event: "V1", Role: "count", A: a.ID, B: b.ID, Verdict: crosscheck.VerdictConflict, Reason: "5 vs ≥ 24"}},
 			Single:      []ledger.Single{{Role: "location", Value: "Osterhaven", DocID: "d2", Claims: []string{c.ID}}},
 		}},

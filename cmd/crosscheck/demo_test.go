@@ -21,8 +21,8 @@ func TestDemo(t *testing.T) {
 	}
 	var docs []crosscheck.DocumentSummary
 	runJSON(t, &docs, "--db", db, "docs")
-	if len(docs) < 12 || len(docs) > 20 {
-		t.Errorf("demo corpus gave %d documents, want 12-20", len(docs))
+	if len(docs) < 12 || len(docs) > 24 {
+		t.Errorf("demo corpus gave %d documents, want 12-24", len(docs))
 	}
 	formats := map[string]bool{}
 	undated, dups := 0, 0
