@@ -212,6 +212,9 @@ type EntityFilter struct {
 type GraphStore interface {
 	// PutGraph replaces the stored graph in one transaction.
 	PutGraph(ctx context.Context, g *Graph) error
+	// Graph returns the whole stored graph, entities with their mentions;
+	// an empty graph (no Extractor) when none was stored yet.
+	Graph(ctx context.Context) (*Graph, error)
 	// Entities lists entities; Entity returns one with all its mentions,
 	// or ErrNotFound.
 	Entities(ctx context.Context, f EntityFilter) ([]Entity, error)

@@ -119,6 +119,65 @@ func (s *Store) PutGraph(ctx context.Context, g *crosscheck.Graph) (err error) {
 	return s.classify(tx.Commit())
 }
 
+// Graph returns the whole stored graph.
+func (s *Store) Graph(ctx context.Context) (_ *crosscheck.Graph, err error) {
+	defer wrap(ctx, &err, "Graph")
+	g := &crosscheck.Graph{}
+	var created string
+	err = s.reader.QueryRowContext(ctx, `SELECT extractor, created_at FROM graph_runs WHERE id = 1`).Scan(&g.Extractor, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return g, nil
+	} else if err != nil {
+		return nil, s.classify(err)
+	}
+	if g.CreatedAt, err = time.Parse(time.RFC3339Nano, created); err != nil {
+		return nil, err
+	}
+	rows, err := s.reader.QueryContext(ctx, `SELECT id, type, name, mentions, docs, data FROM entities ORDER BY mentions DESC, docs DESC, name, id`)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	index := map[string]int{}
+	for rows.Next() {
+		e, _, err := scanEntity(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		index[e.ID] = len(g.Entities)
+		g.Entities = append(g.Entities, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = s.reader.QueryContext(ctx, `SELECT entity_id, doc_id, span_start, span_end, sentence, text, kind, extractor FROM entity_mentions ORDER BY entity_id, seq`)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var r crosscheck.EntityRef
+		if err := rows.Scan(&id, &r.DocID, &r.Span.Start, &r.Span.End, &r.Sentence, &r.Text, &r.Kind, &r.Extractor); err != nil {
+			return nil, err
+		}
+		if i, ok := index[id]; ok {
+			g.Entities[i].Mentions = append(g.Entities[i].Mentions, r)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if g.Events, err = s.Events(ctx); err != nil {
+		return nil, err
+	}
+	if g.Stories, err = s.Stories(ctx); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
 // graphErr turns constraint failures (an unknown document, a duplicate
 // ID) into ErrInvalid naming the record.
 func (s *Store) graphErr(err error, what string) error {

@@ -93,6 +93,13 @@ func testGraphRoundTrip(t *testing.T, s crosscheck.Store) {
 	if err != nil || len(stories) != 1 || !reflect.DeepEqual(stories[0], g.Stories[0]) {
 		t.Errorf("Stories() = %+v, %v", stories, err)
 	}
+	whole, err := s.Graph(ctx)
+	if err != nil || whole.Extractor != "link/1" || !whole.CreatedAt.Equal(g.CreatedAt) || len(whole.Entities) != 2 || len(whole.Events) != 2 || len(whole.Stories) != 1 {
+		t.Fatalf("Graph() = %+v, %v", whole, err)
+	}
+	if !reflect.DeepEqual(whole.Entities[0], g.Entities[0]) {
+		t.Errorf("Graph() entity:\n got %+v\nwant %+v", whole.Entities[0], g.Entities[0])
+	}
 	// A new graph replaces the old one as a whole.
 	next := graph(doc.ID)
 	next.Entities = next.Entities[1:]
@@ -110,6 +117,9 @@ func testGraphRoundTrip(t *testing.T, s crosscheck.Store) {
 
 func testGraphInvalid(t *testing.T, s crosscheck.Store) {
 	ctx := t.Context()
+	if g, err := s.Graph(ctx); err != nil || g.Extractor != "" || len(g.Entities) != 0 {
+		t.Errorf("Graph() before any linking = %+v, %v; want empty", g, err)
+	}
 	doc := annotatedDoc(t, s)
 	if err := s.PutGraph(ctx, graph(doc.ID)); err != nil {
 		t.Fatal(err)
