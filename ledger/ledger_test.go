@@ -230,3 +230,16 @@ func TestScareQuotes(t *testing.T) {
 		t.Errorf("scareQuotes = %q", got)
 	}
 }
+
+func TestPlaces(t *testing.T) {
+	p := NewPlaces()
+	if !p.Within("Paris", "France") || p.Within("France", "Paris") {
+		t.Error("gazetteer hierarchy: Paris should lie in France and not the reverse")
+	}
+	if err := p.ReadNames(strings.NewReader("# demo\nFeldmark\tGPE\tLanthia\nLanthia\tLOC\tValdoria\nKelm\tGPE\n")); err != nil {
+		t.Fatal(err)
+	}
+	if !p.Within("Feldmark", "Valdoria") || !p.Within("feldmark", "lanthia") || p.Within("Kelm", "Valdoria") {
+		t.Error("names-list hierarchy: Feldmark lies in Lanthia in Valdoria; Kelm in neither")
+	}
+}

@@ -93,8 +93,9 @@ func (p *Pipeline) WithNames(names map[string]string) *Pipeline {
 	return &q
 }
 
-// ReadNames reads a names list: one "name<TAB>LABEL" per line, with
-// blank lines and # comments allowed. Labels are the named-entity labels
+// ReadNames reads a names list: one "name<TAB>LABEL" per line (a third
+// column, a place's parent, is allowed and ignored here), with blank
+// lines and # comments allowed. Labels are the named-entity labels
 // (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT).
 func ReadNames(r io.Reader, source string) (map[string]string, error) {
 	names := map[string]string{}
@@ -105,6 +106,9 @@ func ReadNames(r io.Reader, source string) (map[string]string, error) {
 			continue
 		}
 		name, label, ok := strings.Cut(line, "\t")
+		// An optional third column (a place's parent, read by the ledger)
+		// is not the recognizer's business.
+		label, _, _ = strings.Cut(label, "\t")
 		name, label = strings.TrimSpace(name), strings.ToUpper(strings.TrimSpace(label))
 		if !ok || name == "" || !namedLabels[label] {
 			return nil, crosscheck.Errorf(crosscheck.ErrInvalid, "%s:%d: want a name, a tab and one of PERSON, ORG, GPE, LOC, NORP, FAC, EVENT", source, n)

@@ -1,0 +1,70 @@
+package ledger
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/nlp/gazetteer"
+)
+
+// Places is a place hierarchy: each place's parent (a town's region or
+// country). It combines the gazetteer (cities and their countries) with
+// a user's names list, whose optional third column names the parent
+// ("Feldmark<TAB>GPE<TAB>Lanthia").
+type Places struct {
+	parent map[string]string
+}
+
+// NewPlaces returns the gazetteer hierarchy.
+func NewPlaces() *Places {
+	p := &Places{parent: map[string]string{}}
+	byCode := map[string]string{}
+	for _, c := range gazetteer.Countries() {
+		byCode[c.Code] = c.Name
+		for _, cap := range c.Capitals {
+			p.parent[strings.ToLower(cap)] = c.Name
+		}
+	}
+	for _, c := range gazetteer.Cities() {
+		k := strings.ToLower(c.Name)
+		if _, ok := p.parent[k]; !ok && byCode[c.Country] != "" {
+			p.parent[k] = byCode[c.Country]
+		}
+	}
+	return p
+}
+
+// ReadNames adds the parents given in a names list's third column.
+func (p *Places) ReadNames(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) >= 3 && strings.TrimSpace(f[2]) != "" {
+			p.parent[strings.ToLower(strings.TrimSpace(f[0]))] = strings.TrimSpace(f[2])
+		}
+	}
+	return sc.Err()
+}
+
+// Within reports whether place a lies inside place b, following parents
+// up to a few levels.
+func (p *Places) Within(a, b string) bool {
+	b = strings.ToLower(b)
+	cur := strings.ToLower(a)
+	for i := 0; i < 6; i++ {
+		next, ok := p.parent[cur]
+		if !ok {
+			return false
+		}
+		cur = strings.ToLower(next)
+		if cur == b {
+			return true
+		}
+	}
+	return false
+}
