@@ -92,6 +92,7 @@ func commands() []command {
 		{"annotate", "run the language layer (sentences, parts of speech, parses, entities) over stored documents", "annotate [--all] [ID ...]", runAnnotate},
 		{"docs", "list stored documents", "docs [--outlet NAME] [--from DATE] [--to DATE] [--limit N]", runDocs},
 		{"show", "print a document: metadata and the rules that found it, removed page chrome, clean text", "show [--annotate] [--raw] [--no-text] ID", runShow},
+		{"report", "the claim ledger: where sources agree, conflict, report alone, and how they frame it (md, html, json, csv)", "report [--story ID] [--format md|html|json|csv] [--out FILE]", runReport},
 		{"search", "full-text search over titles and texts, best matches first", `search [--outlet NAME] [--from DATE] [--to DATE] [--limit N] QUERY`, runSearch},
 		{"demo", "ingest the built-in demo corpus into a fresh database and tour what it holds", "demo", runDemo},
 		{"train", "train a language model (tagger, parser, ner) from the open corpora", "train {tagger|parser|ner} [--corpora DIR] [--out FILE]", runTrain},

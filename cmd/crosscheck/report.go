@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/demo"
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/report"
+)
+
+func runReport(ctx context.Context, m *Main, args []string) error {
+	fs := m.flags("report", `report [--story ID] [--format md|html|json|csv] [--out FILE] [--lexicon FILE]
+
+Builds the claim ledger of a story (or of every event) and prints it:
+conflicts first, then single-source claims, then agreements, then who
+is quoted by whom and how each outlet frames the affair. Every cell
+cites its article, sentence and byte span. --lexicon adds loaded terms
+(term<TAB>category per line) to the built-in list.`)
+	story := fs.String("story", "", "only this story (see 'crosscheck stories'); default: every event")
+	format := fs.String("format", "md", "md, html, json or csv")
+	out := fs.String("out", "", "write to this file instead of standard output")
+	lexicon := fs.String("lexicon", "", "a file of extra loaded terms")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("unexpected argument %q", pos[0])
+	}
+	if m.JSON {
+		*format = "json"
+	}
+	valid := false
+	for _, f := range report.Formats {
+		valid = valid || f == *format
+	}
+	if !valid {
+		return usageErr("unknown format %q (want %s)", *format, strings.Join(report.Formats, ", "))
+	}
+	st, err := m.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	l, err := buildLedger(ctx, m, st, *story, *lexicon)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return report.Write(m.Stdout, l, *format)
+	}
+	return writeFileAtomic(*out, func(w io.Writer) error { return report.Write(w, l, *format) })
+}
+
+// buildLedger loads the graph, documents and layers a ledger needs.
+func buildLedger(ctx context.Context, m *Main, st crosscheck.Store, story, lexicon string) (*ledger.Ledger, error) {
+	g, err := st.Graph(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if g.Extractor == "" {
+		return nil, crosscheck.Errorf(crosscheck.ErrNotFound, "no linked graph in %s yet: run 'crosscheck link'", m.DB)
+	}
+	in := ledger.Input{Graph: g, Docs: map[string]*crosscheck.Document{}, Layers: map[string]*crosscheck.Annotations{}}
+	for _, ev := range g.Events {
+		for _, d := range ev.Docs {
+			if in.Docs[d] != nil {
+				continue
+			}
+			doc, err := st.Document(ctx, d)
+			if err != nil {
+				return nil, err
+			}
+			layer, err := st.Annotations(ctx, d)
+			if err != nil {
+				return nil, err
+			}
+			in.Docs[d], in.Layers[d] = doc, layer
+		}
+	}
+	places := ledger.NewPlaces()
+	if names, err := m.namesReader(); err != nil {
+		return nil, err
+	} else if names != nil {
+		err := places.ReadNames(names)
+		names.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	in.Within = places.Within
+	if lexicon != "" {
+		lex := ledger.DefaultLexicon()
+		f, err := os.Open(lexicon)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := lex.Read(f, lexicon); err != nil {
+			return nil, err
+		}
+		in.Lexicon = lex
+	}
+	return ledger.Build(in, story)
+}
+
+// namesReader opens the --names list, or the demo's own list when the
+// demo runs; nil when there is none.
+func (m *Main) namesReader() (io.ReadCloser, error) {
+	switch {
+	case m.Names != "":
+		return os.Open(m.Names)
+	case m.demo:
+		return demo.Corpus().Open(demo.Root + "/names.tsv")
+	}
+	return nil, nil
+}
