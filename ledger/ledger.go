@@ -231,6 +231,16 @@ func eventLedger(in Input, ev crosscheck.Event, names map[string]*crosscheck.Ent
 	for id, e := range names {
 		ents[id] = e
 	}
+	cx := scope{eventType: ev.Type, begin: ev.Begin, end: ev.End, named: map[string]map[string]bool{}}
+	for _, c := range el.Claims {
+		if c.Entity != "" {
+			k := c.DocID + "\x00" + c.Role
+			if cx.named[k] == nil {
+				cx.named[k] = map[string]bool{}
+			}
+			cx.named[k][c.Entity] = true
+		}
+	}
 	for i := range el.Claims {
 		for j := i + 1; j < len(el.Claims); j++ {
 			a, b := &el.Claims[i], &el.Claims[j]
@@ -241,6 +251,11 @@ func eventLedger(in Input, ev crosscheck.Event, names map[string]*crosscheck.Ent
 				a, b = b, a
 			}
 			verdict, reason := compare(in, *a, *b, ents)
+			if verdict == crosscheck.VerdictConflict {
+				if v, r, ok := cx.rescope(*a, *b); ok {
+					verdict, reason = v, r
+				}
+			}
 			el.Comparisons = append(el.Comparisons, crosscheck.Comparison{Event: ev.ID, Role: a.Role, A: a.ID, B: b.ID, Verdict: verdict, Reason: reason})
 		}
 	}
@@ -249,6 +264,57 @@ func eventLedger(in Input, ev crosscheck.Event, names map[string]*crosscheck.Ent
 	})
 	el.Single, el.Omissions = coverage(el)
 	return el
+}
+
+// scope holds what an event's comparisons need beyond the two claims.
+type scope struct {
+	eventType, begin, end string
+	// named holds, per document and role ("doc\x00role"), the entities
+	// the document names in that role.
+	named map[string]map[string]bool
+}
+
+// multiParty are event types whose agents are several parties at once
+// (the two signatories of a deal, the sides of a meeting).
+var multiParty = map[string]bool{crosscheck.EventAgree: true, crosscheck.EventMeet: true}
+
+// rescope turns a pairwise conflict into a different scope when the
+// event's own shape explains the difference: several parties or
+// detainees named in turn, or different days of an event that lasts
+// several days.
+func (x scope) rescope(a, b crosscheck.Claim) (string, string, bool) {
+	switch a.Role {
+	case crosscheck.RoleAgent, crosscheck.RolePatient, crosscheck.RoleRecipient, crosscheck.RoleInstrument:
+		if multiParty[x.eventType] || a.Role != crosscheck.RoleAgent {
+			return crosscheck.VerdictScope, fmt.Sprintf("%s and %s can both be %ss of one %s", a.Value, b.Value, a.Role, strings.ToLower(x.eventType)), true
+		}
+		if x.named[a.DocID+"\x00"+a.Role][b.Entity] || x.named[b.DocID+"\x00"+b.Role][a.Entity] {
+			return crosscheck.VerdictScope, fmt.Sprintf("both articles name %s among the %ss", a.Value, a.Role), true
+		}
+	case crosscheck.RoleTime:
+		if a.Timex != nil && b.Timex != nil && x.begin != "" && x.end > x.begin &&
+			x.begin <= a.Timex.Begin && a.Timex.End <= x.end && x.begin <= b.Timex.Begin && b.Timex.End <= x.end &&
+			(phase(a.SentenceText) == "" || phase(a.SentenceText) != phase(b.SentenceText)) {
+			return crosscheck.VerdictScope, fmt.Sprintf("different days within the event's span %s..%s", x.begin, x.end), true
+		}
+	}
+	return "", "", false
+}
+
+// phase tells whether a sentence dates the start or the end of an event
+// ("began on Monday"), so that two different days for the same phase stay
+// a conflict.
+func phase(sentence string) string {
+	for _, w := range strings.Fields(strings.ToLower(sentence)) {
+		w = strings.Trim(w, ".,;:!?\"'“”‘’()")
+		switch w {
+		case "began", "begin", "begins", "started", "start", "starts", "launched", "launch", "launches", "opened", "kicked":
+			return "start"
+		case "ended", "ends", "concluded", "finished", "wrapped":
+			return "end"
+		}
+	}
+	return ""
 }
 
 var verdictRank = map[string]int{
@@ -295,8 +361,8 @@ func claimValue(a crosscheck.Argument, names map[string]*crosscheck.Entity) (str
 	case a.Quantity != nil:
 		return QuantityString(*a.Quantity), true
 	case a.Timex != nil:
-		if a.Timex.Value == "" {
-			return "", false // an unresolved time says nothing comparable
+		if a.Timex.Value == "" || a.Timex.Begin == "" {
+			return "", false // a time not placed on the calendar says nothing comparable
 		}
 		v := a.Timex.Value
 		if a.Timex.Mod != "" {
@@ -305,6 +371,8 @@ func claimValue(a crosscheck.Argument, names map[string]*crosscheck.Entity) (str
 		return v, true
 	case a.Entity != "" && names[a.Entity] != nil:
 		return names[a.Entity].Name, true
+	case a.Role == crosscheck.RoleLocation || a.Role == crosscheck.RoleAgent || a.Role == crosscheck.RoleRecipient:
+		return "", false // "the border", "officials": only named places and actors are compared
 	}
 	t := strings.TrimSpace(a.Text)
 	if t == "" {
@@ -337,7 +405,11 @@ func QuantityString(q crosscheck.Quantity) string {
 	return s
 }
 
-// bounds returns a quantity's closed interval.
+// bounds returns a quantity's closed interval. The language layer keeps
+// a strict bound's number ("more than a dozen": Low 12) with the
+// modifier in the text; for whole counts the ledger tightens it ("more
+// than a dozen" is at least 13). "As many as N" in a report claims about
+// N, not anything up to N: it is read as [0.8N, N].
 func bounds(q crosscheck.Quantity) (lo, hi float64) {
 	lo, hi = q.Value, q.Value
 	if q.Low != nil || q.High != nil {
@@ -349,8 +421,32 @@ func bounds(q crosscheck.Quantity) (lo, hi float64) {
 			hi = *q.High
 		}
 	}
+	text := strings.ToLower(q.Text)
+	whole := q.Kind == crosscheck.QuantityCardinal || q.Kind == ""
+	for _, m := range strictMore {
+		if strings.HasPrefix(text, m) && whole && lo == math.Trunc(lo) && math.IsInf(hi, 1) {
+			lo++
+			break
+		}
+	}
+	for _, m := range strictLess {
+		if strings.HasPrefix(text, m) && whole && hi == math.Trunc(hi) && hi >= 1 {
+			hi--
+			break
+		}
+	}
+	for _, m := range []string{"as many as ", "as much as "} {
+		if strings.HasPrefix(text, m) && lo == 0 && !math.IsInf(hi, 1) {
+			lo = 0.8 * hi
+		}
+	}
 	return lo, hi
 }
+
+var (
+	strictMore = []string{"more than ", "over ", "above ", "in excess of ", "upwards of ", "well over "}
+	strictLess = []string{"fewer than ", "less than ", "under ", "below "}
+)
 
 // compare labels two claims about the same role; a is the earlier.
 func compare(in Input, a, b crosscheck.Claim, ents map[string]*crosscheck.Entity) (verdict, reason string) {
@@ -426,21 +522,26 @@ func compareQuantities(a, b crosscheck.Claim) (string, string) {
 	switch {
 	case la == lb && ha == hb:
 		return crosscheck.VerdictAgree, fmt.Sprintf("both %s", va)
-	case la <= hb && lb <= ha:
+	case overlap(la, ha, lb, hb, qa.Approx || qb.Approx):
 		return crosscheck.VerdictCompatible, fmt.Sprintf("%s and %s overlap", va, vb)
 	}
+	// A later article of the same outlet, in the same voice, revising its
+	// figure is an update; anything else is a conflict.
 	if a.DocID != b.DocID && a.Published != "" && b.Published > a.Published &&
-		(a.Outlet != "" && a.Outlet == b.Outlet || a.Attribution != crosscheck.AttributionOutlet && a.Attribution == b.Attribution) {
-		return crosscheck.VerdictUpdate, fmt.Sprintf("%s on %s, %s on %s from the same %s", va, a.Published, vb, b.Published, sameWhat(a, b))
+		a.Outlet != "" && a.Outlet == b.Outlet && a.Attribution == b.Attribution {
+		return crosscheck.VerdictUpdate, fmt.Sprintf("%s on %s, %s on %s from the same outlet", va, a.Published, vb, b.Published)
 	}
 	return crosscheck.VerdictConflict, fmt.Sprintf("%s vs %s", va, vb)
 }
 
-func sameWhat(a, b crosscheck.Claim) string {
-	if a.Outlet != "" && a.Outlet == b.Outlet {
-		return "outlet"
+// overlap reports whether two intervals share values; when either is
+// approximate, merely touching ends (9,000 and "some 10,000" read as
+// 9,000–11,000) do not count.
+func overlap(la, ha, lb, hb float64, approx bool) bool {
+	if approx {
+		return la < hb && lb < ha
 	}
-	return "source"
+	return la <= hb && lb <= ha
 }
 
 // sameThing reports whether two counted head nouns can count the same

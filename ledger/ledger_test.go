@@ -27,6 +27,10 @@ func TestCompareQuantities(t *testing.T) {
 		{"up to 1000 and 2000", &crosscheck.Quantity{Value: 1000, Low: f(0), High: f(1000), Unit: "USD"}, &crosscheck.Quantity{Value: 2000, Exact: true, Unit: "USD"}, crosscheck.VerdictConflict},
 		{"euros and dollars", &crosscheck.Quantity{Value: 1000, Unit: "EUR"}, &crosscheck.Quantity{Value: 1000, Unit: "USD"}, crosscheck.VerdictScope},
 		{"counts of different things", exact(7, "ships"), exact(12, "tanks"), crosscheck.VerdictScope},
+		{"more than a dozen and 12", &crosscheck.Quantity{Value: 12, Low: f(12), Text: "more than a dozen"}, exact(12, "people"), crosscheck.VerdictConflict},
+		{"some 10,000 and several thousand", &crosscheck.Quantity{Value: 10000, Low: f(9000), High: f(11000), Approx: true, Text: "some 10,000"},
+			&crosscheck.Quantity{Value: 5000, Low: f(3000), High: f(9000), Vague: true, Text: "several thousand"}, crosscheck.VerdictConflict},
+		{"as many as 10,000 and 4,000", &crosscheck.Quantity{Value: 10000, Low: f(0), High: f(10000), Text: "as many as 10,000"}, exact(4000, "personnel"), crosscheck.VerdictConflict},
 		{"7 and 12 people", exact(7, "people"), exact(12, "suspects"), crosscheck.VerdictConflict},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,13 +50,17 @@ func TestCompareQuantities(t *testing.T) {
 
 func TestUpdateNeedsSameOutletOrSource(t *testing.T) {
 	a := crosscheck.Claim{ID: "a", DocID: "d1", Outlet: "Herald", Published: "2026-03-17", Role: crosscheck.RoleCount, Quantity: exact(7, "people"), Attribution: "State Security Service"}
-	b := crosscheck.Claim{ID: "b", DocID: "d2", Outlet: "Ledger", Published: "2026-03-20", Role: crosscheck.RoleCount, Quantity: exact(9, "people"), Attribution: "State Security Service"}
+	b := crosscheck.Claim{ID: "b", DocID: "d2", Outlet: "Herald", Published: "2026-03-20", Role: crosscheck.RoleCount, Quantity: exact(9, "people"), Attribution: "State Security Service"}
 	if got, _ := compare(Input{}, a, b, nil); got != crosscheck.VerdictUpdate {
-		t.Errorf("same source, later, new figure: %s, want update", got)
+		t.Errorf("same outlet and source, later, new figure: %s, want update", got)
 	}
 	b.Attribution = crosscheck.AttributionOutlet
 	if got, _ := compare(Input{}, a, b, nil); got != crosscheck.VerdictConflict {
-		t.Errorf("other outlet, own voice: %s, want conflict", got)
+		t.Errorf("same outlet, other voice: %s, want conflict", got)
+	}
+	b.Attribution, b.Outlet = a.Attribution, "Ledger"
+	if got, _ := compare(Input{}, a, b, nil); got != crosscheck.VerdictConflict {
+		t.Errorf("same source, other outlet: %s, want conflict", got)
 	}
 }
 
@@ -241,5 +249,28 @@ func TestPlaces(t *testing.T) {
 	}
 	if !p.Within("Feldmark", "Valdoria") || !p.Within("feldmark", "lanthia") || p.Within("Kelm", "Valdoria") {
 		t.Error("names-list hierarchy: Feldmark lies in Lanthia in Valdoria; Kelm in neither")
+	}
+}
+
+func TestRescope(t *testing.T) {
+	x := scope{eventType: crosscheck.EventAgree, begin: "2026-03-09", end: "2026-03-20", named: map[string]map[string]bool{}}
+	a := crosscheck.Claim{DocID: "d1", Role: crosscheck.RoleAgent, Value: "Ostravia", Entity: "E1"}
+	b := crosscheck.Claim{DocID: "d2", Role: crosscheck.RoleAgent, Value: "Talmera", Entity: "E2"}
+	if v, _, ok := x.rescope(a, b); !ok || v != crosscheck.VerdictScope {
+		t.Errorf("two signatories: %s %v, want scope", v, ok)
+	}
+	x.eventType = crosscheck.EventArrest
+	if _, _, ok := x.rescope(a, b); ok {
+		t.Error("different single agents of an arrest should stay a conflict")
+	}
+	day := func(d string) *crosscheck.Timex { return &crosscheck.Timex{Value: d, Begin: d, End: d} }
+	ta := crosscheck.Claim{Role: crosscheck.RoleTime, Timex: day("2026-03-09")}
+	tb := crosscheck.Claim{Role: crosscheck.RoleTime, Timex: day("2026-03-12")}
+	if v, _, ok := x.rescope(ta, tb); !ok || v != crosscheck.VerdictScope {
+		t.Errorf("two days of a multi-day event: %s %v, want scope", v, ok)
+	}
+	ta.SentenceText, tb.SentenceText = "The drills began on Monday.", "The exercise began on Tuesday."
+	if _, _, ok := x.rescope(ta, tb); ok {
+		t.Error("two start days of one event should stay a conflict")
 	}
 }
