@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/nlp/gazetteer"
 )
 
@@ -67,4 +68,21 @@ func (p *Places) Within(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// AddGraph adds the part-of relations the entity resolver found between
+// places ("Feldmark" part of "Valdoria"); known parents are kept.
+func (p *Places) AddGraph(g *crosscheck.Graph) {
+	names := map[string]string{}
+	for _, e := range g.Entities {
+		names[e.ID] = e.Name
+	}
+	for _, e := range g.Entities {
+		for _, r := range e.Relations {
+			k := strings.ToLower(e.Name)
+			if _, ok := p.parent[k]; !ok && r.Kind == crosscheck.RelPartOf && names[r.Entity] != "" {
+				p.parent[k] = names[r.Entity]
+			}
+		}
+	}
 }

@@ -92,6 +92,7 @@ func buildLedger(ctx context.Context, m *Main, st crosscheck.Store, story, lexic
 			return nil, err
 		}
 	}
+	places.AddGraph(g)
 	in.Within = places.Within
 	if lexicon != "" {
 		lex := ledger.DefaultLexicon()
