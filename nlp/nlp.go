@@ -1,13 +1,16 @@
 // Package nlp is the language layer: it turns a document's clean text
 // into sentences of tokens with parts of speech, lemmas and a dependency
-// parse, and finds the named entities and values in it. Every result
+// parse, finds the named entities and values in it, normalises time
+// expressions and quantities, and finds quotes with their speakers and
+// the attribution and modality of every clause. Every result
 // carries its byte span into the text, its sentence index and the
 // versions of the models that made it.
 //
 // The stages are their own packages, each with its own model trained by
 // `crosscheck train` and embedded in the binary: token (tokenizer and
 // sentence splitter), tag (parts of speech and lemmas), parse
-// (dependencies) and ner (entities).
+// (dependencies) and ner (entities); timex, quantity, quote and modality
+// are rule-based stages over their output.
 package nlp
 
 import (
@@ -22,9 +25,13 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/nlp/modality"
 	"github.com/crosscheck/crosscheck/nlp/ner"
 	"github.com/crosscheck/crosscheck/nlp/parse"
+	"github.com/crosscheck/crosscheck/nlp/quantity"
+	"github.com/crosscheck/crosscheck/nlp/quote"
 	"github.com/crosscheck/crosscheck/nlp/tag"
+	"github.com/crosscheck/crosscheck/nlp/timex"
 	"github.com/crosscheck/crosscheck/nlp/token"
 )
 
@@ -63,7 +70,8 @@ func Default() (*Pipeline, error) {
 // Version names the code and every model, so a stored layer can be
 // recognised as outdated after an upgrade.
 func (p *Pipeline) Version() string {
-	v := []string{Version, token.Version, p.tagger.Version(), p.parser.Version(), p.ner.Version()}
+	v := []string{Version, token.Version, p.tagger.Version(), p.parser.Version(), p.ner.Version(),
+		timex.Version, quantity.Version, quote.Version, modality.Version}
 	if p.namesID != "" {
 		v = append(v, "names:"+p.namesID)
 	}
@@ -143,6 +151,20 @@ func (p *Pipeline) Annotate(ctx context.Context, doc *crosscheck.Document) (*cro
 	a := &crosscheck.Annotations{DocID: doc.ID, Sentences: sents, Extractor: p.Version(), CreatedAt: time.Now().UTC()}
 	for _, m := range ms {
 		a.Entities = append(a.Entities, crosscheck.EntityMention{Span: m.Span, Sentence: m.Sentence, Label: m.Label, Text: m.Text, Title: m.Title, Role: m.Role})
+	}
+	// Part two: times against the right anchor, quantities outside the
+	// times, quotes with speakers, then the attribution and modality of
+	// every clause (which needs the quotes).
+	a.Timexes = timex.Find(doc.Text, sents, timex.Options{Published: doc.Meta.Published, Blocks: doc.Blocks})
+	taken := make([]crosscheck.Span, len(a.Timexes))
+	for i, x := range a.Timexes {
+		taken[i] = x.Span
+	}
+	a.Quantities = quantity.Find(doc.Text, sents, quantity.Options{Exclude: taken})
+	a.Quotes = quote.Find(doc.Text, sents, a.Entities)
+	a.Modalities = modality.Find(doc.Text, sents, modality.Options{Quotes: a.Quotes, Headline: doc.Headline})
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	return a, nil
 }

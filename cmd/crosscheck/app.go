@@ -96,7 +96,7 @@ func commands() []command {
 		{"search", "full-text search over titles and texts, best matches first", `search [--outlet NAME] [--from DATE] [--to DATE] [--limit N] QUERY`, runSearch},
 		{"demo", "ingest the built-in demo corpus into a fresh database and tour what it holds", "demo", runDemo},
 		{"train", "train a language model (tagger, parser, ner) from the open corpora", "train {tagger|parser|ner} [--corpora DIR] [--out FILE]", runTrain},
-		{"eval", "score the embedded language models against gold data", "eval {pos|deps|ner} --gold FILE", runEval},
+		{"eval", "score the embedded language models against gold data", "eval {pos|deps|ner|timex|quotes} --gold FILE|DIR", runEval},
 		{"version", "print the version", "version", runVersion},
 	}
 }

@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/nlp/quote"
+	"github.com/crosscheck/crosscheck/nlp/timex"
 	"io"
 	"os"
 	"path/filepath"
@@ -120,19 +123,22 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 }
 
 func runEval(ctx context.Context, m *Main, args []string) error {
-	fs := m.flags("eval", `eval {pos|deps|ner} --gold FILE
+	fs := m.flags("eval", `eval {pos|deps|ner|timex|quotes} --gold FILE|DIR
 
-Scores the embedded models against gold data: pos and deps read CoNLL-U
-(token accuracy for UPOS, XPOS and lemmas; UAS/LAS with predicted tags),
-ner reads CoNLL or IOB2 files (exact-span precision, recall and F1 per
-label, CoNLL style).`)
-	gold := fs.String("gold", "", "gold `file`")
+Scores the embedded models and rules against gold data: pos and deps read
+CoNLL-U (token accuracy for UPOS, XPOS and lemmas; UAS/LAS with predicted
+tags), ner reads CoNLL or IOB2 files (exact-span precision, recall and F1
+per label, CoNLL style), timex reads a folder of TimeML files (TIMEX3
+with value, and a creation-time TIMEX3 as anchor: detection F1 strict and
+relaxed, value accuracy), quotes reads a JSON-lines quote gold file
+(detection F1 and speaker accuracy, by kind).`)
+	gold := fs.String("gold", "", "gold `file` (a folder for timex)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 || *gold == "" {
-		return usageErr("name one task (pos, deps or ner) and give --gold FILE")
+		return usageErr("name one task (pos, deps, ner, timex or quotes) and give --gold FILE")
 	}
 	var result fmt.Stringer
 	switch pos[0] {
@@ -168,8 +174,24 @@ label, CoNLL style).`)
 			return err
 		}
 		result = ner.Evaluate(model, g, ner.EvalOptions{})
+	case "timex":
+		rep, err := timex.Evaluate(ctx, *gold)
+		if err != nil {
+			return err
+		}
+		result = rep
+	case "quotes":
+		p, err := nlp.Default()
+		if err != nil {
+			return err
+		}
+		rep, err := quote.Evaluate(ctx, *gold, p)
+		if err != nil {
+			return err
+		}
+		result = rep
 	default:
-		return usageErr("unknown task %q: pos, deps or ner", pos[0])
+		return usageErr("unknown task %q: pos, deps, ner, timex or quotes", pos[0])
 	}
 	if err := ctx.Err(); err != nil {
 		return err
