@@ -152,21 +152,25 @@ func (p *Pipeline) Annotate(ctx context.Context, doc *crosscheck.Document) (*cro
 	for _, m := range ms {
 		a.Entities = append(a.Entities, crosscheck.EntityMention{Span: m.Span, Sentence: m.Sentence, Label: m.Label, Text: m.Text, Title: m.Title, Role: m.Role})
 	}
-	// Part two: times against the right anchor, quantities outside the
-	// times, quotes with speakers, then the attribution and modality of
-	// every clause (which needs the quotes).
-	a.Timexes = timex.Find(doc.Text, sents, timex.Options{Published: doc.Meta.Published, Blocks: doc.Blocks})
-	taken := make([]crosscheck.Span, len(a.Timexes))
-	for i, x := range a.Timexes {
-		taken[i] = x.Span
-	}
-	a.Quantities = quantity.Find(doc.Text, sents, quantity.Options{Exclude: taken})
-	a.Quotes = quote.Find(doc.Text, sents, a.Entities)
-	a.Modalities = modality.Find(doc.Text, sents, modality.Options{Quotes: a.Quotes, Headline: doc.Headline})
+	partTwo(doc, a)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	return a, nil
+}
+
+// partTwo adds the second part of the layer: times against the right
+// anchor, quantities outside the times, quotes with speakers, then the
+// attribution and modality of every clause (which needs the quotes).
+func partTwo(doc *crosscheck.Document, a *crosscheck.Annotations) {
+	a.Timexes = timex.Find(doc.Text, a.Sentences, timex.Options{Published: doc.Meta.Published, Blocks: doc.Blocks})
+	taken := make([]crosscheck.Span, len(a.Timexes))
+	for i, x := range a.Timexes {
+		taken[i] = x.Span
+	}
+	a.Quantities = quantity.Find(doc.Text, a.Sentences, quantity.Options{Exclude: taken})
+	a.Quotes = quote.Find(doc.Text, a.Sentences, a.Entities)
+	a.Modalities = modality.Find(doc.Text, a.Sentences, modality.Options{Quotes: a.Quotes, Headline: doc.Headline})
 }
 
 // sentence tags and parses one sentence in place.
