@@ -185,6 +185,11 @@ relaxed, value accuracy), quotes reads a JSON-lines quote gold file
 		if err != nil {
 			return err
 		}
+		if names, err := m.names(); err != nil {
+			return err
+		} else if names != nil {
+			p = p.WithNames(names)
+		}
 		rep, err := quote.Evaluate(ctx, *gold, p)
 		if err != nil {
 			return err
