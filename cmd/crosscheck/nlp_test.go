@@ -42,6 +42,8 @@ func TestEvalCommands(t *testing.T) {
 		{"pos", conllu, "UPOS"},
 		{"deps", conllu, "UAS"},
 		{"ner", iob, "F1"},
+		{"timex", "../../nlp/timex/testdata/test", "value accuracy"},
+		{"quotes", "../../nlp/quote/testdata/dev.jsonl", "speaker"},
 	} {
 		code, out, errs := run(t, "eval", tt.task, "--gold", tt.gold)
 		if code != 0 || !strings.Contains(out, tt.want) {
