@@ -64,8 +64,10 @@ type Entity struct {
 	Aliases   []Alias     `json:"aliases"`
 	Mentions  []EntityRef `json:"mentions"`
 	Relations []Relation  `json:"relations,omitempty"`
-	// Docs counts the documents that mention the entity.
-	Docs int `json:"docs"`
+	// Docs counts the documents that mention the entity, and Count its
+	// mentions (also when Mentions is not loaded).
+	Docs  int `json:"docs"`
+	Count int `json:"count"`
 }
 
 // Event types, modelled on the PLOVER ontology (see docs/events.md).

@@ -92,4 +92,15 @@ type Store interface {
 	DocumentStore
 	AnnotationStore
 	GraphStore
+	SettingsStore
+}
+
+// SettingsStore keeps small named settings with a database, such as the
+// names list its documents were annotated with, so later commands work
+// the same way without repeating flags.
+type SettingsStore interface {
+	// Setting returns a setting's value, or ErrNotFound.
+	Setting(ctx context.Context, key string) (string, error)
+	// PutSetting stores a setting, replacing its previous value.
+	PutSetting(ctx context.Context, key, value string) error
 }

@@ -244,11 +244,14 @@ func TestPlaces(t *testing.T) {
 	if !p.Within("Paris", "France") || p.Within("France", "Paris") {
 		t.Error("gazetteer hierarchy: Paris should lie in France and not the reverse")
 	}
-	if err := p.ReadNames(strings.NewReader("# demo\nFeldmark\tGPE\tLanthia\nLanthia\tLOC\tValdoria\nKelm\tGPE\n")); err != nil {
+	if err := p.ReadNames(strings.NewReader("# demo\nFeldmark\tGPE\tLanthia\nLanthia\tLOC\tValdoria\nKelm\tGPE\tcapital of Ostravia\n")); err != nil {
 		t.Fatal(err)
 	}
-	if !p.Within("Feldmark", "Valdoria") || !p.Within("feldmark", "lanthia") || p.Within("Kelm", "Valdoria") {
-		t.Error("names-list hierarchy: Feldmark lies in Lanthia in Valdoria; Kelm in neither")
+	if !p.Within("Feldmark", "Valdoria") || !p.Within("feldmark", "lanthia") || p.Within("Kelm", "Valdoria") || !p.Within("Kelm", "Ostravia") {
+		t.Error("names-list hierarchy: Feldmark lies in Lanthia in Valdoria; Kelm in Ostravia")
+	}
+	if c := p.Capitals(); len(c) != 1 || c["Kelm"] != "Ostravia" {
+		t.Errorf("Capitals() = %v", c)
 	}
 }
 

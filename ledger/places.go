@@ -15,11 +15,14 @@ import (
 // ("Feldmark<TAB>GPE<TAB>Lanthia").
 type Places struct {
 	parent map[string]string
+	// capitals maps a capital to its country, as the names list states
+	// it ("Kelm<TAB>GPE<TAB>capital of Ostravia").
+	capitals map[string]string
 }
 
 // NewPlaces returns the gazetteer hierarchy.
 func NewPlaces() *Places {
-	p := &Places{parent: map[string]string{}}
+	p := &Places{parent: map[string]string{}, capitals: map[string]string{}}
 	byCode := map[string]string{}
 	for _, c := range gazetteer.Countries() {
 		byCode[c.Code] = c.Name
@@ -36,7 +39,8 @@ func NewPlaces() *Places {
 	return p
 }
 
-// ReadNames adds the parents given in a names list's third column.
+// ReadNames adds the parents given in a names list's third column: a
+// place's region or country, or "capital of COUNTRY".
 func (p *Places) ReadNames(r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
@@ -45,9 +49,15 @@ func (p *Places) ReadNames(r io.Reader) error {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) >= 3 && strings.TrimSpace(f[2]) != "" {
-			p.parent[strings.ToLower(strings.TrimSpace(f[0]))] = strings.TrimSpace(f[2])
+		if len(f) < 3 || strings.TrimSpace(f[2]) == "" {
+			continue
 		}
+		name, parent := strings.TrimSpace(f[0]), strings.TrimSpace(f[2])
+		if country, ok := strings.CutPrefix(parent, "capital of "); ok {
+			parent = strings.TrimSpace(country)
+			p.capitals[name] = parent
+		}
+		p.parent[strings.ToLower(name)] = parent
 	}
 	return sc.Err()
 }
@@ -85,4 +95,13 @@ func (p *Places) AddGraph(g *crosscheck.Graph) {
 			}
 		}
 	}
+}
+
+// Capitals returns the capitals a names list declared, capital → country.
+func (p *Places) Capitals() map[string]string {
+	out := make(map[string]string, len(p.capitals))
+	for k, v := range p.capitals {
+		out[k] = v
+	}
+	return out
 }

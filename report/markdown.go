@@ -29,12 +29,20 @@ func Markdown(w io.Writer, l *ledger.Ledger) error {
 	}
 	for _, ev := range v.Conflicts {
 		p("### %s\n\n%s\n\n", ev.Event.Title, eventLine(ev.Event))
-		for _, r := range ev.Rows {
-			p("- **%s: %s**: %s\n", r.Role, r.Verdict, r.Reason)
-			quote(r.A)
-			quote(r.B)
+		for _, r := range ev.Roles {
+			p("**%s**: %s\n\n", r.Role, strings.Join(r.Pairs, "; "))
+			for _, val := range r.Values {
+				var outlets []string
+				for _, c := range val.Claims {
+					outlets = append(outlets, orUnknown(v.Sources[c.DocID].Outlet))
+				}
+				p("- **%s**: %d article(s): %s\n", val.Value, len(dedupeDocs(val.Claims)), strings.Join(dedupe(outlets), ", "))
+				for _, c := range val.Claims {
+					quote(c)
+				}
+			}
+			p("\n")
 		}
-		p("\n")
 	}
 	p("## Single-source claims\n\nStated by one article only, among events that several articles report.\n\n")
 	if len(v.Singles) == 0 {
@@ -180,6 +188,14 @@ func Markdown(w io.Writer, l *ledger.Ledger) error {
 		p("\n")
 	}
 	return bw.Flush()
+}
+
+func dedupeDocs(cs []crosscheck.Claim) map[string]bool {
+	m := map[string]bool{}
+	for _, c := range cs {
+		m[c.DocID] = true
+	}
+	return m
 }
 
 func eventLine(ev ledger.EventLedger) string {

@@ -56,6 +56,23 @@ type view struct {
 type eventView struct {
 	Event ledger.EventLedger
 	Rows  []pairView
+	// Roles groups the conflicting claims of each role by value.
+	Roles []roleView
+}
+
+// roleView is one role of an event on which articles disagree: the
+// values stated, each with the claims that state it, and which pairs of
+// values conflict.
+type roleView struct {
+	Role   string
+	Values []valueView
+	// Pairs are "A vs B: reason" lines, one per distinct pair of values.
+	Pairs []string
+}
+
+type valueView struct {
+	Value  string
+	Claims []crosscheck.Claim
 }
 
 type pairView struct {
@@ -102,10 +119,10 @@ func arrange(l *ledger.Ledger) view {
 			}
 		}
 		if len(conflicts) > 0 {
-			v.Conflicts = append(v.Conflicts, eventView{ev, conflicts})
+			v.Conflicts = append(v.Conflicts, eventView{ev, conflicts, groupRoles(ev, conflicts, claims)})
 		}
 		if len(agrees) > 0 {
-			v.Agree = append(v.Agree, eventView{ev, agrees})
+			v.Agree = append(v.Agree, eventView{Event: ev, Rows: agrees})
 		}
 		for _, s := range ev.Single {
 			if len(ev.Sources) < 2 {
@@ -132,6 +149,50 @@ func arrange(l *ledger.Ledger) view {
 		len(l.Events), len(v.Sources), len(outlets), v.Counts[crosscheck.VerdictConflict], v.Counts[crosscheck.VerdictUpdate],
 		v.Counts["single"], v.Counts[crosscheck.VerdictAgree], v.Counts[crosscheck.VerdictCompatible])
 	return v
+}
+
+// groupRoles arranges an event's conflicts by role and value.
+func groupRoles(ev ledger.EventLedger, rows []pairView, claims map[string]crosscheck.Claim) []roleView {
+	var roles []roleView
+	index := map[string]int{}
+	seenPair := map[string]bool{}
+	for _, r := range rows {
+		i, ok := index[r.Role]
+		if !ok {
+			i = len(roles)
+			index[r.Role] = i
+			roles = append(roles, roleView{Role: r.Role})
+		}
+		k := r.Role + "\x00" + r.A.Value + "\x00" + r.B.Value
+		if r.B.Value < r.A.Value {
+			k = r.Role + "\x00" + r.B.Value + "\x00" + r.A.Value
+		}
+		if !seenPair[k] {
+			seenPair[k] = true
+			roles[i].Pairs = append(roles[i].Pairs, fmt.Sprintf("%s: %s", r.Verdict, r.Reason))
+		}
+	}
+	// Every claim of a disputed role, grouped by value, so the reader
+	// sees who says what.
+	for i := range roles {
+		byValue := map[string]int{}
+		for _, c := range ev.Claims {
+			if c.Role != roles[i].Role {
+				continue
+			}
+			j, ok := byValue[c.Value]
+			if !ok {
+				j = len(roles[i].Values)
+				byValue[c.Value] = j
+				roles[i].Values = append(roles[i].Values, valueView{Value: c.Value})
+			}
+			roles[i].Values[j].Claims = append(roles[i].Values[j].Claims, c)
+		}
+		sort.SliceStable(roles[i].Values, func(a, b int) bool {
+			return len(roles[i].Values[a].Claims) > len(roles[i].Values[b].Claims)
+		})
+	}
+	return roles
 }
 
 // cite names where a claim comes from: outlet, date, document, sentence

@@ -49,7 +49,7 @@ func TestMarkdown(t *testing.T) {
 	if conflicts < 0 || !(conflicts < single && single < agree) {
 		t.Errorf("sections out of order (conflicts %d, single %d, agreements %d)", conflicts, single, agree)
 	}
-	for _, want := range []string{"**count: conflict**: 5 vs ≥ 24", "Herald, 2026-03-17, doc d1, sentence 1, bytes 10-14", "alleged (allegedly), according to State Security Service",
+	for _, want := range []string{"**count**: conflict: 5 vs ≥ 24", "- **≥ 24**: 1 article(s): Ledger", "Herald, 2026-03-17, doc d1, sentence 1, bytes 10-14", "alleged (allegedly), according to State Security Service",
 		"**location** Osterhaven", "asserts as fact", "regime"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, out)

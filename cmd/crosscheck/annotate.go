@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck"
@@ -68,7 +71,7 @@ func annotate(ctx context.Context, m *Main, st crosscheck.Store, ids []string, a
 	if err != nil {
 		return annotateSummary{}, err
 	}
-	if names, err := m.names(); err != nil {
+	if names, err := m.names(ctx, st); err != nil {
 		return annotateSummary{}, err
 	} else if names != nil {
 		p = p.WithNames(names)
@@ -142,24 +145,51 @@ func annotate(ctx context.Context, m *Main, st crosscheck.Store, ids []string, a
 	return sum, nil
 }
 
-// names reads the --names list, or the demo corpus's own list when the
-// demo runs without one.
-func (m *Main) names() (map[string]string, error) {
+// namesText returns the names list in force: the --names file, the demo
+// corpus's own list when the demo runs, else the list the database was
+// annotated with (st may be nil). A list given by flag or demo is
+// remembered in the database, so later commands on it need no flag.
+func (m *Main) namesText(ctx context.Context, st crosscheck.Store) (text, source string, err error) {
 	switch {
 	case m.Names != "":
-		f, err := os.Open(m.Names)
+		b, err := os.ReadFile(m.Names)
 		if err != nil {
-			return nil, fmt.Errorf("--names: %w", err)
+			return "", "", fmt.Errorf("--names: %w", err)
 		}
-		defer f.Close()
-		return nlp.ReadNames(f, m.Names)
+		text, source = string(b), m.Names
 	case m.demo:
-		f, err := demo.Corpus().Open(demo.Root + "/names.tsv")
+		b, err := fs.ReadFile(demo.Corpus(), demo.Root+"/names.tsv")
 		if err != nil {
-			return nil, err
+			return "", "", err
 		}
-		defer f.Close()
-		return nlp.ReadNames(f, "demo names.tsv")
+		text, source = string(b), "demo names.tsv"
+	case st != nil:
+		v, err := st.Setting(ctx, namesSetting)
+		if errors.Is(err, crosscheck.ErrNotFound) {
+			return "", "", nil
+		} else if err != nil {
+			return "", "", err
+		}
+		return v, "the names list stored in " + m.DB, nil
+	default:
+		return "", "", nil
 	}
-	return nil, nil
+	if st != nil {
+		if err := st.PutSetting(ctx, namesSetting, text); err != nil {
+			return "", "", err
+		}
+	}
+	return text, source, nil
+}
+
+// namesSetting is the database setting that keeps the names list.
+const namesSetting = "names"
+
+// names parses the names list in force (see namesText); nil when none.
+func (m *Main) names(ctx context.Context, st crosscheck.Store) (map[string]string, error) {
+	text, source, err := m.namesText(ctx, st)
+	if err != nil || text == "" {
+		return nil, err
+	}
+	return nlp.ReadNames(strings.NewReader(text), source)
 }

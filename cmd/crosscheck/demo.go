@@ -4,13 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/demo"
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/report"
 )
 
 // DemoDB is the database the demo recreates when --db is not given.
@@ -59,6 +62,9 @@ what crosscheck found. Without --db it recreates ./crosscheck-demo.db.`)
 	if err := annotateNew(ctx, m, st); err != nil {
 		return err
 	}
+	if err := linkAll(ctx, m, st); err != nil {
+		return err
+	}
 	if m.JSON {
 		if sum.Failed > 0 {
 			return exitError{1}
@@ -66,6 +72,9 @@ what crosscheck found. Without --db it recreates ./crosscheck-demo.db.`)
 		return nil
 	}
 	if err := tour(ctx, m, st, sum); err != nil {
+		return err
+	}
+	if err := demoReport(ctx, m, st); err != nil {
 		return err
 	}
 	if sum.Failed > 0 {
@@ -142,6 +151,9 @@ func tour(ctx context.Context, m *Main, st crosscheck.Store, sum ingest.Summary)
 	if err := topEntities(ctx, m, st, docs); err != nil {
 		return err
 	}
+	if err := graphTour(ctx, m, st); err != nil {
+		return err
+	}
 
 	const query = `"security service" arrested`
 	hits, err := st.Search(ctx, crosscheck.SearchQuery{Text: query, DocumentFilter: crosscheck.DocumentFilter{Limit: 3}})
@@ -157,9 +169,66 @@ func tour(ctx context.Context, m *Main, st crosscheck.Store, sum ingest.Summary)
 	if len(docs) > 0 {
 		id = shortID(docs[0].ID)
 	}
-	fmt.Fprintf(w, "  crosscheck --db %s docs\n  crosscheck --db %s show %s\n  crosscheck --db %s search 'border exercise' --outlet \"Northern Ledger\"\n",
+	fmt.Fprintf(w, "  crosscheck --db %s docs\n  crosscheck --db %s show --annotate %s\n  crosscheck --db %s search 'border exercise' --outlet \"Northern Ledger\"\n",
 		m.DB, m.DB, id, m.DB)
+	fmt.Fprintf(w, "  crosscheck --db %s entities\n  crosscheck --db %s stories\n  crosscheck --db %s timeline\n  crosscheck --db %s report --format html --out report.html\n", m.DB, m.DB, m.DB, m.DB)
 	return nil
+}
+
+// graphTour shows what linking found: the most mentioned actors, the
+// stories and the timeline.
+func graphTour(ctx context.Context, m *Main, st crosscheck.Store) error {
+	w, c := m.Stdout, m.colorOut
+	head := func(s string) { fmt.Fprintf(w, "\n%s\n", style(c, ansiBold, s)) }
+	ents, err := st.Entities(ctx, crosscheck.EntityFilter{Limit: 12})
+	if err != nil {
+		return err
+	}
+	head("Actors across articles (linked entities, most mentioned first)")
+	for _, e := range ents {
+		fmt.Fprintf(w, "  %-12s %-7s %4d mentions in %2d docs  %s %s\n", e.ID, e.Type, e.Count, e.Docs, e.Name, style(c, ansiDim, aliasList(e, 4)))
+	}
+	stories, err := st.Stories(ctx)
+	if err != nil {
+		return err
+	}
+	head(fmt.Sprintf("Stories (%d): related events and the articles that report them", len(stories)))
+	for i, s := range stories {
+		if i == 8 {
+			fmt.Fprintf(w, "  … and %d more ('crosscheck stories')\n", len(stories)-i)
+			break
+		}
+		fmt.Fprintf(w, "  %-12s %-22s %2d events %2d docs  %s\n", s.ID, interval(s.Begin, s.End), len(s.Events), len(s.Docs), s.Title)
+	}
+	events, err := st.Events(ctx)
+	if err != nil {
+		return err
+	}
+	head("Events reported by the most articles")
+	sorted := append([]crosscheck.Event(nil), events...)
+	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i].Docs) > len(sorted[j].Docs) })
+	for i, ev := range sorted {
+		if i == 8 {
+			break
+		}
+		fmt.Fprintf(w, "  %-12s %-22s %2d docs  %s\n", ev.ID, interval(ev.Begin, ev.End), len(ev.Docs), ev.Title)
+	}
+	return nil
+}
+
+// demoReport ends the demo with the claim ledger: the Markdown report on
+// the terminal and the HTML one in a file beside the database.
+func demoReport(ctx context.Context, m *Main, st crosscheck.Store) error {
+	l, err := buildLedger(ctx, m, st, "", "")
+	if err != nil {
+		return err
+	}
+	html := filepath.Join(filepath.Dir(m.DB), "crosscheck-report.html")
+	if err := writeFileAtomic(html, func(w io.Writer) error { return report.Write(w, l, "html") }); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "\n%s\n\n", style(m.colorOut, ansiBold, "The claim ledger (also written to "+html+")"))
+	return report.Write(m.Stdout, l, "md")
 }
 
 // counts renders a count map as "a 3, b 1", largest first.

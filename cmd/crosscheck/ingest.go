@@ -28,7 +28,7 @@ or "html" and optional "url", "title", "published", "outlet", "author".`)
 	fs.Int64Var(&opt.MaxBytes, "max-bytes", 20<<20, "size cap for one item (file, page, WARC record, JSON line)")
 	fs.IntVar(&opt.Workers, "workers", 0, "parallel extractors (default: number of CPUs)")
 	fs.Float64Var(&opt.DupThreshold, "dup-threshold", 0, "similarity from which a document is linked as a near-duplicate (default 0.5)")
-	noAnnotate := fs.Bool("no-annotate", false, "store the documents only; run 'crosscheck annotate' later")
+	noAnnotate := fs.Bool("no-annotate", false, "store the documents only; run 'crosscheck annotate' and 'crosscheck link' later")
 	inputs, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -56,13 +56,28 @@ or "html" and optional "url", "title", "published", "outlet", "author".`)
 	if err != nil {
 		return err
 	}
-	if !*noAnnotate {
+	if !*noAnnotate && sum.Ingested > 0 {
 		if err := annotateNew(ctx, m, st); err != nil {
+			return err
+		}
+		if err := linkAll(ctx, m, st); err != nil {
 			return err
 		}
 	}
 	if sum.Failed > 0 {
 		return exitError{1}
+	}
+	return nil
+}
+
+// linkAll rebuilds the linked graph and says so on stderr.
+func linkAll(ctx context.Context, m *Main, st crosscheck.Store) error {
+	ls, err := relink(ctx, m, st)
+	if err != nil {
+		return fmt.Errorf("link: %w", err)
+	}
+	if !m.Quiet && !m.JSON {
+		fmt.Fprintln(m.Stderr, ls.line())
 	}
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/demo"
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/report"
 )
@@ -82,15 +81,9 @@ func buildLedger(ctx context.Context, m *Main, st crosscheck.Store, story, lexic
 			in.Docs[d], in.Layers[d] = doc, layer
 		}
 	}
-	places := ledger.NewPlaces()
-	if names, err := m.namesReader(); err != nil {
+	places, err := m.places(ctx, st)
+	if err != nil {
 		return nil, err
-	} else if names != nil {
-		err := places.ReadNames(names)
-		names.Close()
-		if err != nil {
-			return nil, err
-		}
 	}
 	places.AddGraph(g)
 	in.Within = places.Within
@@ -109,14 +102,16 @@ func buildLedger(ctx context.Context, m *Main, st crosscheck.Store, story, lexic
 	return ledger.Build(in, story)
 }
 
-// namesReader opens the --names list, or the demo's own list when the
-// demo runs; nil when there is none.
-func (m *Main) namesReader() (io.ReadCloser, error) {
-	switch {
-	case m.Names != "":
-		return os.Open(m.Names)
-	case m.demo:
-		return demo.Corpus().Open(demo.Root + "/names.tsv")
+// places reads the place hierarchy: the gazetteer's, plus the names
+// list's third column (parents and capitals).
+func (m *Main) places(ctx context.Context, st crosscheck.Store) (*ledger.Places, error) {
+	places := ledger.NewPlaces()
+	text, _, err := m.namesText(ctx, st)
+	if err != nil || text == "" {
+		return places, err
 	}
-	return nil, nil
+	if err := places.ReadNames(strings.NewReader(text)); err != nil {
+		return nil, err
+	}
+	return places, nil
 }

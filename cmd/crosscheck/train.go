@@ -185,7 +185,7 @@ relaxed, value accuracy), quotes reads a JSON-lines quote gold file
 		if err != nil {
 			return err
 		}
-		if names, err := m.names(); err != nil {
+		if names, err := m.names(ctx, nil); err != nil {
 			return err
 		} else if names != nil {
 			p = p.WithNames(names)

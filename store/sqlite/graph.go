@@ -63,7 +63,11 @@ func (s *Store) PutGraph(ctx context.Context, g *crosscheck.Graph) (err error) {
 		if err != nil {
 			return err
 		}
-		if _, err := entStmt.ExecContext(ctx, e.ID, e.Type, e.Name, len(e.Mentions), e.Docs, strings.Join(names, "\n"), string(data)); err != nil {
+		count := len(e.Mentions)
+		if count == 0 {
+			count = e.Count
+		}
+		if _, err := entStmt.ExecContext(ctx, e.ID, e.Type, e.Name, count, e.Docs, strings.Join(names, "\n"), string(data)); err != nil {
 			return s.graphErr(err, "entity "+e.ID)
 		}
 		for i, r := range e.Mentions {
@@ -241,6 +245,7 @@ func scanEntity(sc scanner) (crosscheck.Entity, int, error) {
 	if err := sc.Scan(&e.ID, &e.Type, &e.Name, &n, &e.Docs, &data); err != nil {
 		return e, 0, err
 	}
+	e.Count = n
 	var d entityData
 	if err := json.Unmarshal([]byte(data), &d); err != nil {
 		return e, 0, err

@@ -14,6 +14,7 @@ func RunGraph(t *testing.T, open func(t *testing.T) crosscheck.Store) {
 	t.Run("Graph/RoundTripAndReplace", func(t *testing.T) { testGraphRoundTrip(t, open(t)) })
 	t.Run("Graph/Invalid", func(t *testing.T) { testGraphInvalid(t, open(t)) })
 	t.Run("Graph/Decisions", func(t *testing.T) { testDecisions(t, open(t)) })
+	t.Run("Settings", func(t *testing.T) { testSettings(t, open(t)) })
 }
 
 // graph builds a small linked graph over the document annotatedDoc makes
@@ -32,7 +33,7 @@ func graph(docID string) *crosscheck.Graph {
 		Entities: []crosscheck.Entity{
 			{ID: "E1", Type: crosscheck.LabelGPE, Name: "Ostravia", Aliases: []crosscheck.Alias{{Name: "Ostravia", Count: 1}, {Name: "Kelm", Count: 1}},
 				Mentions:  []crosscheck.EntityRef{ref(0, 4, 0, "Kelm", crosscheck.RefMetonym), ref(20, 28, 1, "Ostravia", crosscheck.RefName)},
-				Relations: []crosscheck.Relation{{Kind: crosscheck.RelGovernmentOf, Entity: "E2"}}, Docs: 1},
+				Relations: []crosscheck.Relation{{Kind: crosscheck.RelGovernmentOf, Entity: "E2"}}, Docs: 1, Count: 2},
 			{ID: "E2", Type: crosscheck.LabelGPE, Name: "Kelm", Aliases: []crosscheck.Alias{{Name: "Kelm", Count: 0}}, Docs: 0},
 		},
 		Events: []crosscheck.Event{
@@ -164,5 +165,20 @@ func testDecisions(t *testing.T, s crosscheck.Store) {
 	ds, err := s.Decisions(ctx)
 	if err != nil || len(ds) != 2 || ds[0].Seq != a.Seq || ds[1].B != "Valdorian State Security Service" || ds[1].Type != crosscheck.LabelOrg || !ds[0].CreatedAt.Equal(a.CreatedAt) {
 		t.Errorf("Decisions() = %+v, %v", ds, err)
+	}
+}
+
+func testSettings(t *testing.T, s crosscheck.Store) {
+	ctx := t.Context()
+	if _, err := s.Setting(ctx, "names"); !errors.Is(err, crosscheck.ErrNotFound) {
+		t.Errorf("missing setting: %v, want ErrNotFound", err)
+	}
+	for _, v := range []string{"Kelm\tGPE\n", "Kelm\tGPE\tcapital of Ostravia\n"} {
+		if err := s.PutSetting(ctx, "names", v); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.Setting(ctx, "names"); err != nil || got != v {
+			t.Errorf("Setting(names) = %q, %v; want %q", got, err, v)
+		}
 	}
 }
