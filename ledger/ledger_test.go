@@ -277,3 +277,21 @@ func TestRescope(t *testing.T) {
 		t.Error("two start days of one event should stay a conflict")
 	}
 }
+
+func TestStance(t *testing.T) {
+	for _, tt := range []struct {
+		hedged, clauses int
+		own             float64
+		want            string
+	}{
+		{8, 90, 0.6, StanceHedged},
+		{2, 30, 0.7, StanceHedged},
+		{1, 60, 0.8, StanceAsserts},
+		{2, 80, 0.8, StanceAsserts},
+		{0, 40, 0.4, StanceAttributes},
+	} {
+		if got := stance(tt.hedged, tt.clauses, tt.own); got != tt.want {
+			t.Errorf("stance(%d hedged of %d, own %.1f) = %s, want %s", tt.hedged, tt.clauses, tt.own, got, tt.want)
+		}
+	}
+}
