@@ -207,7 +207,7 @@ func candidates(f []feat) []uint64 {
 		} else if f[i].lemma != "" {
 			add(t, "l\x00"+f[i].lemma, i)
 		}
-		for _, r := range []*role{&f[i].agent, &f[i].pat, &f[i].place} {
+		for _, r := range []*role{&f[i].agent, &f[i].pat, &f[i].place, &f[i].name} {
 			for _, e := range r.ents {
 				add(t, "e\x00"+e, i)
 			}
@@ -423,20 +423,29 @@ func (s *scorer) compatibleWith(a, b []int, veto float64) bool {
 
 // compatible reports whether two clusters may merge: no hard rule and no
 // pair at or below vetoScore between their mentions, and a mean pair
-// score of at least meanScore.
+// score of at least meanScore. Pairs with an unplaced mention lack the
+// time score and count in the mean only when there are no others.
 func (s *scorer) compatible(a, b []int) bool {
 	sa, sb := (len(a)+maxSide-1)/maxSide, (len(b)+maxSide-1)/maxSide
-	var sum float64
-	var n int
+	var sum, usum float64
+	var n, un int
 	for x := 0; x < len(a); x += sa {
 		for y := 0; y < len(b); y += sb {
 			sc, v := s.pair(a[x], b[y])
 			if v == blocked || sc <= vetoScore {
 				return false
 			}
+			if s.f[a[x]].when.basis == basisUnplaced || s.f[b[y]].when.basis == basisUnplaced {
+				usum += sc // no time to score: these pairs run low
+				un++
+				continue
+			}
 			sum += sc
 			n++
 		}
+	}
+	if n == 0 {
+		return usum/float64(un) >= meanScore
 	}
 	return sum/float64(n) >= meanScore
 }

@@ -28,12 +28,26 @@
 //     the patient or recipient of the other and vice versa ("Iran summons
 //     Azerbaijan's ambassador" / "Azerbaijan summons Iran's ambassador"),
 //     or one way while the agents differ.
-//   - One is unplaced and their counts are incompatible. Moreover an
+//   - One is unplaced and they give different exact counts (a bound
+//     such as "more than a dozen" does not block). Moreover an
 //     unplaced pair links directly only when participants match strongly
 //     (the same agent and the same patient or place; for MEET and AGREE
 //     two shared participants; for a recap the same patient, place and
-//     exact count), or, within one article, when they share a participant
-//     or trigger; otherwise they meet only through other mentions.
+//     exact count), or, with no conflicting agent, patient or name and
+//     the same trigger group, when the event itself is recognisable: the
+//     same name (event.RoleName), the same distinctive count ("the 19"),
+//     the same exact count of matching patients, or at least two shared
+//     argument words (Jaccard 0.3 or more: "spying for Iran"); or,
+//     within one article, when they share a participant or trigger and
+//     neither gives a distinctive count the other lacks. Otherwise they
+//     meet only through other mentions.
+//   - Both are news mentions of one article with exact counts a factor
+//     of 2.5 or more apart, one of them distinctive ("five arrested",
+//     "19 arrested"): one article, two groups. Closer figures ("seven"
+//     and "twelve") may be two answers to one question.
+//
+// Vague counts ("dozens", "several") neither link nor split: outlets
+// use them for a group another counts exactly.
 //
 // # Score (pairs that pass the hard rules)
 //
@@ -52,6 +66,8 @@
 //	         arrested as people, suspects, spies…); patient and recipient
 //	         pooled
 //	place    +1 / +0.5 / -0.5 (-0.25)
+//	name     +2 / +1 / -2 (-1): a named event ("the Sea Breeze
+//	         exercise") is the same event under any trigger
 //	         (for MEET and AGREE agent, patient and recipient are pooled:
 //	         +2 / +1 / -1 (-0.5))
 //	         A match is scaled down for generic participants: an entity or
@@ -76,7 +92,9 @@
 // Pairs scoring at least 2.75 are merged best-first (agglomerative) as
 // long as no pair of mentions across the two clusters breaks a hard rule
 // or scores -2.5 or less, and their mean pair score is at least 1.5
-// (average link: many weak reports of an event cannot drag in another).
+// (average link: many weak reports of an event cannot drag in another;
+// pairs with an unplaced mention, which lack the time score, count only
+// when there are no others).
 // Last, a cluster made only of news mentions of one article joins the
 // cluster holding that article's other news mentions of the type when
 // it scores at least 2.75 on average with them, gives no incompatible
@@ -119,4 +137,4 @@
 package coref
 
 // Version names the clustering rules; it changes whenever they do.
-const Version = "coref/1"
+const Version = "coref/2"

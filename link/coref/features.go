@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/link/event"
 )
 
 // Time bases of a mention.
@@ -102,6 +103,7 @@ type feat struct {
 	agent  role
 	pat    role // patient and recipient
 	place  role
+	name   role // the event's own name (event.RoleName)
 	all    role // agent, patient and recipient, for symmetric types
 	counts []interval64
 	lemma  string
@@ -231,10 +233,15 @@ func countBounds(q *crosscheck.Quantity) (interval64, bool) {
 	if lo > hi || (lo == 0 && hi == 0) {
 		return interval64{}, false
 	}
-	return interval64{lo, hi}, true
+	return interval64{lo, hi, q.Vague}, true
 }
 
-type interval64 struct{ lo, hi float64 }
+// interval64 bounds a count; vague marks words such as "dozens" or
+// "several", which say little about which group was counted.
+type interval64 struct {
+	lo, hi float64
+	vague  bool
+}
 
 // newFeat extracts the features of a mention.
 func newFeat(m *crosscheck.EventMention, docs map[string]Doc) feat {
@@ -261,6 +268,8 @@ func newFeat(m *crosscheck.EventMention, docs map[string]Doc) feat {
 			f.all.add(a)
 		case crosscheck.RoleLocation:
 			f.place.add(a)
+		case event.RoleName:
+			f.name.add(a)
 		}
 		switch a.Role {
 		case crosscheck.RoleCount, crosscheck.RolePatient:
@@ -272,6 +281,7 @@ func newFeat(m *crosscheck.EventMention, docs map[string]Doc) feat {
 	f.agent.finish()
 	f.pat.finish()
 	f.place.finish()
+	f.name.finish()
 	f.all.finish()
 	f.words = terms(m, false)
 	return f
@@ -291,7 +301,7 @@ func terms(m *crosscheck.EventMention, actors bool) []string {
 		switch a.Role {
 		case crosscheck.RoleTime, crosscheck.RoleCount, crosscheck.RoleMoney:
 			continue
-		case crosscheck.RoleAgent, crosscheck.RoleLocation:
+		case crosscheck.RoleAgent, crosscheck.RoleLocation, event.RoleName:
 			if !actors {
 				continue
 			}

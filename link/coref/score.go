@@ -18,6 +18,9 @@ const (
 	// genericWeeks: a participant seen in more distinct weeks than this
 	// counts for less (see specificity).
 	genericWeeks = 6
+	// splitRatio: two exact counts of one article this far apart, one of
+	// them distinctive, are two events (see distinctConflict).
+	splitRatio = 2.5
 )
 
 // Outcomes of comparing one role of two mentions.
@@ -36,6 +39,7 @@ var (
 	wPatient = weights{1.5, 0.75, -0.75, 0}
 	wPlace   = weights{1.0, 0.5, -0.5, -0.25}
 	wPooled  = weights{2.0, 1.0, -1.0, -0.5}
+	wName    = weights{2.0, 1.0, -2.0, -1.0}
 )
 
 func (w weights) of(kind int, spec float64) float64 {
@@ -224,6 +228,7 @@ func exactConflict(a, b []interval64) bool {
 // number, and whether they state the same exact number; known is false
 // when a side has none.
 func countsCompatible(a, b []interval64) (ok, same, known bool) {
+	a, b = definite(a), definite(b)
 	if len(a) == 0 || len(b) == 0 {
 		return true, false, false
 	}
@@ -238,6 +243,42 @@ func countsCompatible(a, b []interval64) (ok, same, known bool) {
 		}
 	}
 	return ok, false, true
+}
+
+// definite drops vague counts ("dozens", "several"): outlets use them
+// for a group another counts exactly, so they neither link nor split.
+func definite(c []interval64) []interval64 {
+	for i, x := range c {
+		if x.vague {
+			out := append([]interval64(nil), c[:i]...)
+			for _, y := range c[i+1:] {
+				if !y.vague {
+					out = append(out, y)
+				}
+			}
+			return out
+		}
+	}
+	return c
+}
+
+// distinctConflict reports two exact counts far apart (a factor of
+// splitRatio or more) of which one is distinctive: within one article,
+// "five arrested" and "19 arrested" are two arrests, while "seven" and
+// "twelve" may be two answers to one question.
+func distinctConflict(a, b []interval64) bool {
+	if !exactConflict(a, b) || !distinctive(a) && !distinctive(b) {
+		return false
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x.lo == x.hi && y.lo == y.hi && !x.vague && !y.vague && x.lo > 0 && y.lo > 0 &&
+				max(x.lo, y.lo)/min(x.lo, y.lo) < splitRatio {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // subset reports whether every word of a is in b; with prefix, a word of
@@ -307,11 +348,17 @@ func (s *scorer) pair(i, j int) (score float64, verdict int) {
 		}
 	}
 	countOK, countSame, countKnown := countsCompatible(a.counts, b.counts)
+	if sameDoc && !a.recap && !b.recap && distinctConflict(a.counts, b.counts) {
+		return 0, blocked // "five arrested" and "19 arrested" in one article
+	}
+	nameK, _ := s.compare(&a.name, &b.name)
+	sameGroup := a.group != "" && a.group == b.group || a.lemma != "" && a.lemma == b.lemma
+	shared, _ := common(a.words, b.words)
 
 	unplaced := a.when.basis == basisUnplaced || b.when.basis == basisUnplaced
 	if unplaced {
-		if !countOK {
-			return 0, blocked
+		if exactConflict(a.counts, b.counts) {
+			return 0, blocked // "22 arrested" is not "seven arrested"
 		}
 		var strong bool
 		if sym {
@@ -324,12 +371,25 @@ func (s *scorer) pair(i, j int) (score float64, verdict int) {
 				(a.recap || b.recap) && agentK != simConflict && (patK == simMatch || patK == simPartial) &&
 					placeK == simMatch && countSame
 		}
+		if !strong && agentK != simConflict && patK != simConflict && allK != simConflict &&
+			nameK != simConflict && nameK != simWeak {
+			// What identifies an event without its date: its name, a
+			// distinctive count ("the 19"), the same count of the same
+			// people, or the same words for what they did.
+			strong = nameK == simMatch || sameGroup && (countSame && distinctive(a.counts) ||
+				countSame && (patK == simMatch || patK == simPartial) ||
+				shared >= 2 && 10*shared >= 3*(len(a.words)+len(b.words)-shared))
+		}
 		if sameDoc && !strong {
 			// Within one article a shared participant or trigger is enough.
 			shared := agentK == simMatch || agentK == simPartial || patK == simMatch || patK == simPartial ||
 				placeK == simMatch || allK == simMatch || allK == simPartial ||
 				a.group != "" && a.group == b.group || a.lemma != "" && a.lemma == b.lemma
-			strong = shared && agentK != simConflict && a.recap == b.recap
+			// A distinctive count is a fingerprint: a mention that gives
+			// another count ("more than a dozen" beside "the 22") needs
+			// more than a shared word.
+			fingerprint := countKnown && !countSame && (distinctive(a.counts) || distinctive(b.counts))
+			strong = shared && agentK != simConflict && a.recap == b.recap && !fingerprint
 		}
 		if !strong {
 			verdict = noLink
@@ -351,19 +411,26 @@ func (s *scorer) pair(i, j int) (score float64, verdict int) {
 		score += wAgent.of(agentK, agentS) + wPatient.of(patK, patS)
 	}
 	score += wPlace.of(placeK, placeS)
+	score += wName.of(nameK, 1)
 
 	if countKnown {
 		recap := a.recap || b.recap
 		if countSame && distinctive(a.counts) {
 			score += 0.5 // "the 19": a fingerprint
 		}
+		// A distinctive count ("the 19") is a fingerprint that a
+		// merely compatible figure ("more than a dozen") does not match.
+		loose := !countSame && (distinctive(a.counts) || distinctive(b.counts))
 		switch {
 		case countSame && recap:
 			score += 2
+		case countOK && recap && loose:
+			score += 0.5
 		case countOK && recap:
 			score += 1.5
 		case countSame:
 			score += 1.25
+		case countOK && loose:
 		case countOK:
 			score += 1
 		case recap:
@@ -382,8 +449,8 @@ func (s *scorer) pair(i, j int) (score float64, verdict int) {
 		score -= 0.5
 	}
 
-	if n, _ := common(a.words, b.words); n > 0 {
-		score += float64(n) / float64(len(a.words)+len(b.words)-n)
+	if shared > 0 {
+		score += float64(shared) / float64(len(a.words)+len(b.words)-shared)
 	}
 
 	if sameDoc {

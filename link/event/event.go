@@ -57,6 +57,10 @@
 //     trigger or on the patient ("seven suspected of spying").
 //   - instrument: with/using/via/through X for ATTACK, MOBILIZE and
 //     ESPIONAGE; recipient: "for X" or "to X" for ESPIONAGE and AID.
+//   - name (RoleName): an EVENT entity mention in a trigger noun's
+//     subtree: a compound ("the Sea Breeze exercise"), an
+//     apposition, a participle or a relative clause ("the drills,
+//     codenamed Sea Breeze").
 //
 // Every argument carries its span, text and sentence; its Entity is
 // at(docID, span of the entity mention at its head), or at(docID, its
@@ -93,7 +97,11 @@ import (
 )
 
 // Version names this extractor in every mention's Extractor.
-const Version = "event/1"
+const Version = "event/2"
+
+// RoleName is the role of an event's own name ("the Sea Breeze
+// exercise"): an EVENT entity mention in the trigger noun's phrase.
+const RoleName = "name"
 
 // EntityAt maps a span of a document to a resolved entity ID ("" if
 // none); the entity resolver provides it.

@@ -53,6 +53,7 @@ func (x *extractor) mention(t *tree, s *crosscheck.Sentence, c *cand, owner map[
 	b.counts(c)
 	b.places(c, owner)
 	b.owned(c, owner)
+	b.name(c)
 	x.stance(t, c, &m)
 	m.Recap = x.recap(t, c, &m)
 	return m
@@ -603,6 +604,36 @@ func (b *builder) owned(c *cand, owner map[int]*cand) {
 			q := q
 			b.value(crosscheck.Argument{Role: crosscheck.RoleMoney, Span: q.Span, Sentence: si, Quantity: &q})
 		}
+	}
+}
+
+// name attaches the event's own name: an EVENT mention inside the
+// trigger noun's subtree ("the Sea Breeze exercise", "the drills,
+// codenamed Sea Breeze", "the exercise, known as Sea Breeze"). Reports that name it are about one event whatever else they
+// leave out.
+func (b *builder) name(c *cand) {
+	t, x := b.t, b.x
+	if !c.noun {
+		return
+	}
+	for _, i := range x.curEnts {
+		e := x.layer.Entities[i]
+		if e.Label != crosscheck.LabelEvent {
+			continue
+		}
+		k := t.top(e.Span)
+		if k < 0 || b.used[k] || !t.dominates(c.tok, k) {
+			continue
+		}
+		b.used[k] = true
+		lo, hi := k, k
+		for l := range t.toks {
+			if sp := t.toks[l].Span; sp.Start >= e.Span.Start && sp.End <= e.Span.End {
+				lo, hi = min(lo, l), max(hi, l)
+			}
+		}
+		b.addSpan(RoleName, k, lo, hi)
+		return
 	}
 }
 

@@ -133,6 +133,17 @@ func (t *tree) top(sp crosscheck.Span) int {
 	return first
 }
 
+// dominates reports whether token k lies in the subtree of token i.
+func (t *tree) dominates(i, k int) bool {
+	for n := 0; k >= 0 && n <= len(t.toks); n++ {
+		if k == i {
+			return true
+		}
+		k = t.head[k]
+	}
+	return false
+}
+
 // ownerOf climbs from token i to the first token that is an anchor of a
 // candidate and returns that candidate. The climb stops (nil) when it
 // leaves a clause that no candidate anchors: a time or place inside a
