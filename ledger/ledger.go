@@ -602,11 +602,13 @@ func roleNoun(role string) string {
 }
 
 // genericHeads are words for people that count the same thing in news
-// ("19 people", "19 suspects", "19 individuals").
+// ("19 people", "19 suspects", "19 individuals"; "10,000 troops", "4,000
+// personnel").
 var genericHeads = map[string]bool{
 	"people": true, "persons": true, "person": true, "individuals": true, "individual": true, "suspects": true,
 	"men": true, "women": true, "nationals": true, "citizens": true, "members": true, "agents": true, "spies": true,
 	"others": true, "detainees": true, "residents": true, "civilians": true,
+	"troops": true, "soldiers": true, "personnel": true, "servicemen": true, "fighters": true, "forces": true,
 }
 
 func compareQuantities(a, b crosscheck.Claim) (string, string) {
