@@ -17,7 +17,8 @@
 //     later article comes from the same outlet or cites the same source
 //     as the earlier one. Money in different currencies is a different
 //     scope; so are counts of different things (the head nouns share no
-//     word and neither is a generic word for people).
+//     word and neither is a generic word for people) and counts of a part
+//     of a group ("seventeen of them").
 //   - time: intervals of the time expressions at their granularity; the
 //     same interval agrees, containment or overlap is compatible
 //     ("March 2026" ⊃ "March 16"), disjoint intervals conflict.
@@ -315,6 +316,11 @@ func eventLedger(in Input, ev crosscheck.Event, names map[string]*crosscheck.Ent
 				Attribution: attribution, Modality: modality, Cue: cue, Extractor: Version,
 			}
 			n[k]++
+			if c.Quantity != nil && c.Quantity.Head == "" && partitiveAfter(doc.Text, c.Quantity.Span) {
+				q := *c.Quantity
+				q.Head = "them"
+				c.Quantity = &q
+			}
 			if doc.Meta.Published.Known() {
 				c.Published = doc.Meta.Published.Time.Format("2006-01-02")
 			}
@@ -616,6 +622,9 @@ func compareQuantities(a, b crosscheck.Claim) (string, string) {
 	if qa.Unit != qb.Unit && qa.Unit != "" && qb.Unit != "" {
 		return crosscheck.VerdictScope, fmt.Sprintf("different units (%s vs %s)", qa.Unit, qb.Unit)
 	}
+	if partOf(qa) || partOf(qb) {
+		return crosscheck.VerdictScope, fmt.Sprintf("%q counts a part of the group", partText(qa, qb))
+	}
 	if !sameThing(qa.Head, qb.Head) {
 		return crosscheck.VerdictScope, fmt.Sprintf("counts of different things (%q vs %q)", qa.Head, qb.Head)
 	}
@@ -645,6 +654,39 @@ func overlap(la, ha, lb, hb float64, approx bool) bool {
 		return la < hb && lb < ha
 	}
 	return la <= hb && lb <= ha
+}
+
+// partOf reports whether a count is of a part of a group named before:
+// "seventeen of them", "three of those".
+func partOf(q crosscheck.Quantity) bool {
+	switch strings.ToLower(strings.TrimSpace(q.Head)) {
+	case "them", "those", "these", "whom", "which", "us":
+		return true
+	}
+	t := strings.ToLower(q.Text)
+	return strings.HasSuffix(t, " of them") || strings.HasSuffix(t, " of those") || strings.HasSuffix(t, " of these")
+}
+
+// partitiveAfter reports whether the words after a number make it a part
+// of a group: "Seventeen of them were convicted".
+func partitiveAfter(text string, sp crosscheck.Span) bool {
+	if !sp.Valid(len(text)) {
+		return false
+	}
+	rest := strings.ToLower(text[sp.End:min(len(text), sp.End+12)])
+	for _, p := range []string{" of them", " of those", " of these", " of whom"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func partText(a, b crosscheck.Quantity) string {
+	if partOf(a) {
+		return strings.TrimSpace(a.Text + " " + a.Head)
+	}
+	return strings.TrimSpace(b.Text + " " + b.Head)
 }
 
 // sameThing reports whether two counted head nouns can count the same

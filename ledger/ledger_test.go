@@ -27,6 +27,7 @@ func TestCompareQuantities(t *testing.T) {
 		{"up to 1000 and 2000", &crosscheck.Quantity{Value: 1000, Low: f(0), High: f(1000), Unit: "USD"}, &crosscheck.Quantity{Value: 2000, Exact: true, Unit: "USD"}, crosscheck.VerdictConflict},
 		{"euros and dollars", &crosscheck.Quantity{Value: 1000, Unit: "EUR"}, &crosscheck.Quantity{Value: 1000, Unit: "USD"}, crosscheck.VerdictScope},
 		{"counts of different things", exact(7, "ships"), exact(12, "tanks"), crosscheck.VerdictScope},
+		{"a part of the group", exact(22, "people"), &crosscheck.Quantity{Value: 17, Exact: true, Text: "Seventeen", Head: "them"}, crosscheck.VerdictScope},
 		{"more than a dozen and 12", &crosscheck.Quantity{Value: 12, Low: f(12), Text: "more than a dozen"}, exact(12, "people"), crosscheck.VerdictConflict},
 		{"some 10,000 and several thousand", &crosscheck.Quantity{Value: 10000, Low: f(9000), High: f(11000), Approx: true, Text: "some 10,000"},
 			&crosscheck.Quantity{Value: 5000, Low: f(3000), High: f(9000), Vague: true, Text: "several thousand"}, crosscheck.VerdictConflict},

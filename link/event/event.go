@@ -97,7 +97,7 @@ import (
 )
 
 // Version names this extractor in every mention's Extractor.
-const Version = "event/2"
+const Version = "event/3"
 
 // RoleName is the role of an event's own name ("the Sea Breeze
 // exercise"): an EVENT entity mention in the trigger noun's phrase.

@@ -53,6 +53,7 @@ func (x *extractor) mention(t *tree, s *crosscheck.Sentence, c *cand, owner map[
 	b.counts(c)
 	b.places(c, owner)
 	b.owned(c, owner)
+	b.fallback(c, owner)
 	b.name(c)
 	x.stance(t, c, &m)
 	m.Recap = x.recap(t, c, &m)
@@ -605,6 +606,80 @@ func (b *builder) owned(c *cand, owner map[int]*cand) {
 			b.value(crosscheck.Argument{Role: crosscheck.RoleMoney, Span: q.Span, Sentence: si, Quantity: &q})
 		}
 	}
+}
+
+// fallbackHeads are the nouns whose number counts an event's
+// participants when the parse does not tie the number to the trigger
+// ("the drills involve several thousand troops").
+var fallbackHeads = map[string]map[string]bool{
+	crosscheck.EventMobilize: {"troops": true, "soldiers": true, "personnel": true, "servicemen": true, "reservists": true, "sailors": true, "marines": true},
+	crosscheck.EventArrest: {"people": true, "persons": true, "individuals": true, "suspects": true, "nationals": true, "citizens": true,
+		"members": true, "agents": true, "spies": true, "activists": true, "detainees": true, "men": true, "women": true},
+	crosscheck.EventProtest: {"people": true, "protesters": true, "demonstrators": true, "protestors": true},
+}
+
+// moneyTypes are the event types whose sums of money are their value
+// ("a deal worth about 1.3 billion euros").
+var moneyTypes = map[string]bool{crosscheck.EventAgree: true, crosscheck.EventSanction: true, crosscheck.EventAid: true}
+
+// fallback fills a missing count or money role from the trigger's
+// sentence when the parse did not tie one to the trigger: the nearest
+// cardinal counting a participant noun of the type (troops for an
+// exercise, people for an arrest), or for deals the nearest sum of money.
+// Numbers another event of the sentence owns are left to it.
+func (b *builder) fallback(c *cand, owner map[int]*cand) {
+	t, x := b.t, b.x
+	has := func(role string) bool {
+		for _, a := range b.m.Arguments {
+			if a.Role == role {
+				return true
+			}
+		}
+		return false
+	}
+	heads := fallbackHeads[c.typ]
+	wantCount := heads != nil && !has(crosscheck.RoleCount)
+	wantMoney := moneyTypes[c.typ] && !has(crosscheck.RoleMoney)
+	if !wantCount && !wantMoney {
+		return
+	}
+	trig := t.toks[c.tok].Span.Start
+	best, bestDist := -1, 0
+	for _, i := range x.quants[t.sentIndex()] {
+		q := x.layer.Quantities[i]
+		if top := t.top(q.Span); top >= 0 {
+			if o := t.ownerOf(top, owner); o != nil && o != c {
+				continue
+			}
+		}
+		ok := false
+		switch {
+		case wantMoney && q.Kind == crosscheck.QuantityMoney:
+			ok = true
+		case wantCount && q.Kind == crosscheck.QuantityCardinal && q.Head != "":
+			words := strings.Fields(strings.ToLower(q.Head))
+			ok = heads[words[len(words)-1]]
+		}
+		if !ok {
+			continue
+		}
+		d := q.Span.Start - trig
+		if d < 0 {
+			d = -d
+		}
+		if best < 0 || d < bestDist {
+			best, bestDist = i, d
+		}
+	}
+	if best < 0 {
+		return
+	}
+	q := x.layer.Quantities[best]
+	role := crosscheck.RoleCount
+	if q.Kind == crosscheck.QuantityMoney {
+		role = crosscheck.RoleMoney
+	}
+	b.value(crosscheck.Argument{Role: role, Span: q.Span, Sentence: t.sentIndex(), Quantity: &q})
 }
 
 // name attaches the event's own name: an EVENT mention inside the
