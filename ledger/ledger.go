@@ -529,6 +529,11 @@ func bounds(q crosscheck.Quantity) (lo, hi float64) {
 		}
 	}
 	text := strings.ToLower(q.Text)
+	if q.Approx && q.Value > 0 {
+		if l, h, ok := approxBounds(text, q.Value); ok {
+			lo, hi = l, h
+		}
+	}
 	whole := q.Kind == crosscheck.QuantityCardinal || q.Kind == ""
 	for _, m := range strictMore {
 		if strings.HasPrefix(text, m) && whole && lo == math.Trunc(lo) && math.IsInf(hi, 1) {
@@ -548,6 +553,53 @@ func bounds(q crosscheck.Quantity) (lo, hi float64) {
 		}
 	}
 	return lo, hi
+}
+
+// approxBounds reads an approximate figure at the precision its digits
+// state, capped at 10 %: "about 1.3 billion" is 1.25–1.35 billion,
+// "some 10,000" 9,000–11,000, "nearly 1.5 billion" 1.4–1.5 billion.
+func approxBounds(text string, v float64) (lo, hi float64, ok bool) {
+	unit := statedUnit(text, v)
+	if unit <= 0 {
+		return 0, 0, false
+	}
+	for _, p := range []string{"nearly ", "almost ", "close to ", "just under ", "just shy of "} {
+		if strings.HasPrefix(text, p) {
+			return v - math.Min(0.1*v, unit), v, true
+		}
+	}
+	for _, p := range []string{"just over ", "slightly more than "} {
+		if strings.HasPrefix(text, p) {
+			return v, v + math.Min(0.1*v, unit), true
+		}
+	}
+	half := math.Min(0.1*v, unit/2)
+	return v - half, v + half, true
+}
+
+// statedUnit is the value of one unit of the last significant digit of
+// the number written in text ("1.3 billion" → 0.1 billion, "10,000" →
+// 10,000, "4,000" → 1,000), given the number's value v.
+func statedUnit(text string, v float64) float64 {
+	start := strings.IndexFunc(text, func(r rune) bool { return r >= '0' && r <= '9' })
+	if start < 0 {
+		return 0
+	}
+	end := start
+	for end < len(text) && (text[end] >= '0' && text[end] <= '9' || text[end] == ',' || text[end] == '.') {
+		end++
+	}
+	digits := strings.TrimRight(strings.ReplaceAll(text[start:end], ",", ""), ".")
+	written, err := strconv.ParseFloat(digits, 64)
+	if err != nil || written <= 0 {
+		return 0
+	}
+	scale := v / written
+	if i := strings.IndexByte(digits, '.'); i >= 0 {
+		return math.Pow(10, -float64(len(digits)-i-1)) * scale
+	}
+	trailing := len(digits) - len(strings.TrimRight(digits, "0"))
+	return math.Pow(10, float64(trailing)) * scale
 }
 
 var (

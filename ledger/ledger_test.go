@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -31,6 +32,10 @@ func TestCompareQuantities(t *testing.T) {
 		{"more than a dozen and 12", &crosscheck.Quantity{Value: 12, Low: f(12), Text: "more than a dozen"}, exact(12, "people"), crosscheck.VerdictConflict},
 		{"some 10,000 and several thousand", &crosscheck.Quantity{Value: 10000, Low: f(9000), High: f(11000), Approx: true, Text: "some 10,000"},
 			&crosscheck.Quantity{Value: 5000, Low: f(3000), High: f(9000), Vague: true, Text: "several thousand"}, crosscheck.VerdictConflict},
+		{"about 1.3 billion and nearly 1.5 billion", &crosscheck.Quantity{Kind: crosscheck.QuantityMoney, Value: 1.3e9, Low: f(1.17e9), High: f(1.43e9), Approx: true, Unit: "EUR", Text: "about 1.3 billion euros"},
+			&crosscheck.Quantity{Kind: crosscheck.QuantityMoney, Value: 1.5e9, Low: f(1.35e9), High: f(1.5e9), Approx: true, Unit: "EUR", Text: "nearly 1.5 billion euros"}, crosscheck.VerdictConflict},
+		{"about 1.3 billion and more than 1.2 billion", &crosscheck.Quantity{Kind: crosscheck.QuantityMoney, Value: 1.3e9, Low: f(1.17e9), High: f(1.43e9), Approx: true, Unit: "EUR", Text: "about 1.3 billion euros"},
+			&crosscheck.Quantity{Kind: crosscheck.QuantityMoney, Value: 1.2e9, Low: f(1.2e9), Unit: "EUR", Text: "more than 1.2 billion euros"}, crosscheck.VerdictCompatible},
 		{"as many as 10,000 and 4,000", &crosscheck.Quantity{Value: 10000, Low: f(0), High: f(10000), Text: "as many as 10,000"}, exact(4000, "personnel"), crosscheck.VerdictConflict},
 		{"7 and 12 people", exact(7, "people"), exact(12, "suspects"), crosscheck.VerdictConflict},
 	} {
@@ -293,6 +298,25 @@ func TestStance(t *testing.T) {
 	} {
 		if got := stance(tt.hedged, tt.clauses, tt.own); got != tt.want {
 			t.Errorf("stance(%d hedged of %d, own %.1f) = %s, want %s", tt.hedged, tt.clauses, tt.own, got, tt.want)
+		}
+	}
+}
+
+func TestStatedUnit(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		v    float64
+		want float64
+	}{
+		{"about 1.3 billion euros", 1.3e9, 1e8},
+		{"some 10,000", 10000, 10000},
+		{"about 4,000", 4000, 1000},
+		{"nearly 1.5 billion", 1.5e9, 1e8},
+		{"about 250", 250, 10},
+		{"roughly half", 50, 0},
+	} {
+		if got := statedUnit(tt.text, tt.v); math.Abs(got-tt.want) > 1e-6*tt.want {
+			t.Errorf("statedUnit(%q) = %g, want %g", tt.text, got, tt.want)
 		}
 	}
 }
