@@ -158,7 +158,6 @@ func Build(in Input, storyID string) (*Ledger, error) {
 	for i := range in.Graph.Entities {
 		names[in.Graph.Entities[i].ID] = &in.Graph.Entities[i]
 	}
-	events = group(events, in.Graph.Stories)
 	docSet := map[string]bool{}
 	for _, ev := range events {
 		el := eventLedger(in, ev, names)
@@ -179,106 +178,6 @@ func Build(in Input, storyID string) (*Ledger, error) {
 	l.Quoted = quoted(in, docs, names)
 	l.Articles, l.Outlets = framing(in, docs, l)
 	return l, nil
-}
-
-// group joins, for the ledger, events of the same type in the same story
-// whose dated intervals overlap: event coreference keeps reports apart
-// when it is unsure (different wording, no shared participant), but
-// figures about one exercise or one sweep must be compared with each
-// other. Undated events and events of different years never join. The
-// joined event keeps the ID and title of its most reported part and the
-// union of the intervals.
-func group(events []crosscheck.Event, stories []crosscheck.Story) []crosscheck.Event {
-	storyOf := map[string][]string{}
-	for _, st := range stories {
-		for _, id := range st.Events {
-			storyOf[id] = append(storyOf[id], st.ID)
-		}
-	}
-	parent := make([]int, len(events))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	shareStory := func(a, b string) bool {
-		for _, x := range storyOf[a] {
-			for _, y := range storyOf[b] {
-				if x == y {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	for i := range events {
-		for j := i + 1; j < len(events); j++ {
-			a, b := &events[i], &events[j]
-			if a.Type != b.Type || a.Begin == "" || b.Begin == "" || a.End == "" || b.End == "" ||
-				a.Begin > b.End || b.Begin > a.End || a.Begin[:4] != b.Begin[:4] || !shareStory(a.ID, b.ID) {
-				continue
-			}
-			parent[find(i)] = find(j)
-		}
-	}
-	members := map[int][]int{}
-	var roots []int
-	for i := range events {
-		r := find(i)
-		if members[r] == nil {
-			roots = append(roots, r)
-		}
-		members[r] = append(members[r], i)
-	}
-	out := make([]crosscheck.Event, 0, len(roots))
-	for _, r := range roots {
-		idx := members[r]
-		if len(idx) == 1 {
-			out = append(out, events[idx[0]])
-			continue
-		}
-		main := idx[0]
-		for _, i := range idx {
-			if len(events[i].Docs) > len(events[main].Docs) {
-				main = i
-			}
-		}
-		ev := events[main]
-		ev.Mentions = nil
-		ev.Docs = nil
-		ev.Entities = nil
-		docs, ents := map[string]bool{}, map[string]bool{}
-		for _, i := range idx {
-			e := events[i]
-			ev.Mentions = append(ev.Mentions, e.Mentions...)
-			for _, d := range e.Docs {
-				if !docs[d] {
-					docs[d] = true
-					ev.Docs = append(ev.Docs, d)
-				}
-			}
-			for _, x := range e.Entities {
-				if !ents[x] {
-					ents[x] = true
-					ev.Entities = append(ev.Entities, x)
-				}
-			}
-			if e.Begin < ev.Begin {
-				ev.Begin = e.Begin
-			}
-			if e.End > ev.End {
-				ev.End = e.End
-			}
-		}
-		out = append(out, ev)
-	}
-	return out
 }
 
 // eventLedger gathers the claims of one event and compares them.
