@@ -97,7 +97,7 @@ import (
 )
 
 // Version names this extractor in every mention's Extractor.
-const Version = "event/3"
+const Version = "event/4"
 
 // RoleName is the role of an event's own name ("the Sea Breeze
 // exercise"): an EVENT entity mention in the trigger noun's phrase.
@@ -415,6 +415,9 @@ func (x *extractor) holds(t *tree, i int, c cond, noun bool) bool {
 	case person:
 		p := x.patientHead(t, i)
 		return p >= 0 && x.personish(t, p)
+	case ring:
+		p := x.patientHead(t, i)
+		return p >= 0 && (ringNouns[t.lemma[p]] || x.personish(t, p))
 	case diplomat:
 		p := x.patientHead(t, i)
 		if noun {
@@ -668,6 +671,11 @@ func (x *extractor) dateish(t *tree, k int) bool {
 // personish reports whether token p names a person or a group of
 // people: a person noun, a PERSON or NORP mention, a number or a
 // pronoun.
+// ringNouns are the groups a security service busts or dismantles.
+var ringNouns = map[string]bool{
+	"network": true, "ring": true, "cell": true, "gang": true, "group": true, "syndicate": true, "cartel": true, "plot": true,
+}
+
 func (x *extractor) personish(t *tree, p int) bool {
 	if personNouns[t.lemma[p]] || personNouns[t.lower[p]] || t.toks[p].UPOS == "NUM" {
 		return true

@@ -9,6 +9,7 @@ type cond string
 const (
 	always       cond = ""
 	person       cond = "person"       // the patient is a person or a group of people
+	ring         cond = "ring"         // the patient is a network, ring, cell or gang, or people
 	diplomat     cond = "diplomat"     // the patient is an ambassador, envoy or diplomat
 	post         cond = "post"         // the object is an embassy, consulate or mission
 	fire         cond = "fire"         // the object is "fire" ("open fire")
@@ -54,6 +55,8 @@ var verbs = map[string][]trigger{
 	"hold":        {{crosscheck.EventArrest, person}},
 	"round":       {{crosscheck.EventArrest, person}},
 	"net":         {{crosscheck.EventArrest, person}},
+	"nab":         {{crosscheck.EventArrest, person}},
+	"bust":        {{crosscheck.EventArrest, ring}},
 	"take":        {{crosscheck.EventArrest, custody}},
 	"raid":        {{crosscheck.EventArrest, always}},
 	"extradite":   {{crosscheck.EventArrest, always}},

@@ -420,6 +420,16 @@ func (b *builder) charges(c *cand) {
 	}
 	for _, p := range b.patients {
 		for _, k := range t.kids[p] {
+			// "individuals belonging to a spy network", "men linked to the
+			// Vanguard", "people working for a foreign service": the
+			// affiliation they are held for.
+			if (t.base(k) == "acl" || t.base(k) == "amod") && affiliationWords[t.lemma[k]] {
+				for _, j := range t.kids[k] {
+					if c := t.caseOf(j); (c == "to" || c == "for" || c == "with") && (t.base(j) == "obl" || t.base(j) == "nmod") {
+						b.addClause(crosscheck.RoleCharge, j)
+					}
+				}
+			}
 			if (t.base(k) == "acl" || t.base(k) == "amod") && suspectWords[t.lemma[k]] {
 				for _, j := range t.kids[k] {
 					if c := t.caseOf(j); (c == "of" || c == "with") && (t.base(j) == "obl" || t.base(j) == "advcl") {
@@ -429,6 +439,11 @@ func (b *builder) charges(c *cand) {
 			}
 		}
 	}
+}
+
+// affiliationWords tie the people held to what they are held for.
+var affiliationWords = map[string]bool{
+	"belong": true, "link": true, "tie": true, "connect": true, "work": true, "affiliate": true,
 }
 
 // chargeOf gives the role to the "of" complement of a charge head, or
