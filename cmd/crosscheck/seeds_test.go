@@ -75,6 +75,9 @@ func TestSeeds(t *testing.T) {
 		t.Errorf("re-ingest: %d ingested, %d unchanged; want 0 and 5", again.Ingested, again.Unchanged)
 	}
 
+	testSeedsLanguage(t, db, docs)
+	testSeedsLinkAndLedger(t, db, docs)
+
 	var hits []crosscheck.SearchHit
 	runJSON(t, &hits, "--db", db, "search", "spy network")
 	found := false
@@ -88,5 +91,149 @@ func TestSeeds(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("search \"spy network\" does not find the IranWire article: %+v", hits)
+	}
+}
+
+// seedLayer returns a seed document with its language layer.
+func seedLayer(t *testing.T, db string, docs []crosscheck.DocumentSummary, prefix string) (*crosscheck.Document, *crosscheck.Annotations) {
+	t.Helper()
+	for _, d := range docs {
+		if strings.HasPrefix(filepath.Base(d.Source.Locator), prefix) {
+			var s shown
+			runJSON(t, &s, "--db", db, "show", "--annotate", d.ID)
+			return s.Document, s.Annotations
+		}
+	}
+	t.Fatalf("no document from %s*", prefix)
+	return nil, nil
+}
+
+// testSeedsLanguage checks the second part of the language layer on the
+// seeds: times against the right anchor, quantities with what they count,
+// quotes with their speakers.
+func testSeedsLanguage(t *testing.T, db string, docs []crosscheck.DocumentSummary) {
+	_, iw := seedLayer(t, db, docs, "003_")
+	times := map[string][]crosscheck.Timex{}
+	for _, x := range iw.Timexes {
+		times[strings.ToLower(x.Text)] = append(times[strings.ToLower(x.Text)], x)
+	}
+	want := func(text string, i int, value, anchor string) {
+		t.Helper()
+		xs := times[text]
+		if len(xs) <= i || xs[i].Value != value || xs[i].Anchor != anchor {
+			t.Errorf("003: %q #%d = %+v; want %s against %s", text, i, xs, value, anchor)
+		}
+	}
+	want("last week", 0, "2022-W46", "2022-11-22")
+	want("last week", 1, "2022-W43", "2022-11-02") // in the Bloomberg block dated Nov 2
+	want("november 14", 0, "2022-11-14", "2022-11-22")
+	want("two years ago", 0, "2020", "2022-11-22")
+	want("tuesday", 0, "2022-11-01", "2022-11-02")
+	for _, prefix := range []string{"000_", "001_", "004_"} {
+		_, undated := seedLayer(t, db, docs, prefix)
+		for _, x := range undated.Timexes {
+			if x.Relative && x.Begin != "" {
+				t.Errorf("%s is undated, but %q was resolved to %s", prefix, x.Text, x.Begin)
+			}
+		}
+	}
+	heads := map[string]string{}
+	for _, p := range []string{"000_", "001_", "003_", "004_"} {
+		_, l := seedLayer(t, db, docs, p)
+		for _, q := range l.Quantities {
+			heads[strings.ToLower(q.Text)] += "|" + strings.ToLower(q.Head)
+		}
+	}
+	for q, head := range map[string]string{"dozens": "individuals", "five": "azerbaijani", "19": "people", "22": "azeri citizens"} {
+		if !strings.Contains(heads[q], head) {
+			t.Errorf("quantity %q counts %q, want %q", q, heads[q], head)
+		}
+	}
+	if !strings.Contains(heads["up to $1,000"], "") || heads["up to $1,000"] == "" {
+		t.Errorf("no quantity \"up to $1,000\" (have %v)", heads)
+	}
+	_, ih := seedLayer(t, db, docs, "000_")
+	speakers := map[string]bool{}
+	for _, q := range ih.Quotes {
+		speakers[q.Speaker] = true
+	}
+	for _, s := range []string{"Elnur Enveroglu", "Paulo Casaca"} {
+		if !speakers[s] {
+			t.Errorf("000: no quote by %s (speakers %v)", s, speakers)
+		}
+	}
+	dtx := 0
+	for _, q := range iw.Quotes {
+		if q.Speaker == "State Security Service" {
+			dtx++
+		}
+	}
+	if dtx < 3 {
+		t.Errorf("003: %d quotes of the State Security Service, want at least 3", dtx)
+	}
+}
+
+// testSeedsLinkAndLedger checks entity resolution and the report on the
+// seeds.
+func testSeedsLinkAndLedger(t *testing.T, db string, docs []crosscheck.DocumentSummary) {
+	var ents []crosscheck.Entity
+	runJSON(t, &ents, "--db", db, "entities", "--limit", "0")
+	byAlias := map[string]string{}
+	for _, e := range ents {
+		byAlias[e.Name] = e.ID
+		for _, a := range e.Aliases {
+			byAlias[a.Name] = e.ID
+		}
+	}
+	for _, group := range [][]string{
+		{"DTX", "State Security Service"},
+		{"IRGC", "Islamic Revolutionary Guards Corps"},
+		{"Huseyniyyun", "Huseiniyyun"},
+		{"Ilham Aliyev", "Aliyev"},
+	} {
+		for _, n := range group[1:] {
+			if byAlias[group[0]] == "" || byAlias[n] != byAlias[group[0]] {
+				t.Errorf("%q and %q are not one entity (%q, %q)", group[0], n, byAlias[group[0]], byAlias[n])
+			}
+		}
+	}
+	if byAlias["Iran"] == "" || byAlias["Iran"] == byAlias["Iraq"] {
+		t.Error("Iran missing or merged with Iraq")
+	}
+	var l struct {
+		Articles []struct {
+			DocID  string `json:"doc_id"`
+			Stance string `json:"stance"`
+			Loaded []struct {
+				Term string `json:"term"`
+			} `json:"loaded"`
+		} `json:"articles"`
+		Exclusive []struct {
+			Value string `json:"value"`
+		} `json:"exclusive"`
+	}
+	runJSON(t, &l, "--db", db, "report")
+	iw, _ := seedLayer(t, db, docs, "003_")
+	comm, _ := seedLayer(t, db, docs, "002_")
+	stance := map[string]string{}
+	loaded := 0
+	for _, a := range l.Articles {
+		stance[a.DocID] = a.Stance
+		loaded += len(a.Loaded)
+	}
+	if stance[iw.ID] != "hedged" || stance[comm.ID] != "asserts as fact" {
+		t.Errorf("stances: IranWire %q, 2023 commentary %q; want hedged and asserts as fact", stance[iw.ID], stance[comm.ID])
+	}
+	if loaded == 0 {
+		t.Error("no loaded terms in the seeds")
+	}
+	exclusive := ""
+	for _, x := range l.Exclusive {
+		exclusive += "|" + x.Value
+	}
+	for _, want := range []string{"Muslim Unity Movement", "1000 USD"} {
+		if !strings.Contains(exclusive, want) {
+			t.Errorf("single-source details lack %q: %s", want, exclusive)
+		}
 	}
 }

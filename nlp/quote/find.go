@@ -140,8 +140,44 @@ func (d *doc) attribute(q *direct, repaired tokRef) *cand {
 	if c.verb.ok() {
 		c.verbSpan = d.tokSpan(c.verb.s, c.verb.t)
 		d.setSubject(c)
+	} else if a, x, ok := d.accordingBefore(q); ok {
+		// According to X, “…”
+		c.verb, c.subj = a, x
+		a0, a1 := d.tokSpan(a.s, a.t), d.tokSpan(a.s, a.t+1)
+		c.verbSpan = crosscheck.Span{Start: a0.Start, End: a1.End}
 	}
 	return c
+}
+
+// accordingBefore reads "according to X," right before a quotation's
+// opening mark: it returns the "according" token and the head of X.
+func (d *doc) accordingBefore(q *direct) (tokRef, tokRef, bool) {
+	s := d.sentAt(q.open)
+	if s < 0 {
+		return noTok, noTok, false
+	}
+	k := d.tokAt(s, q.open)
+	toks := d.sents[s].Tokens
+	if k <= 1 || toks[k-1].Text != "," {
+		return noTok, noTok, false
+	}
+	for a := k - 2; a >= 0 && a >= k-10; a-- {
+		if !strings.EqualFold(toks[a].Text, "according") || a+1 >= k-1 || !strings.EqualFold(toks[a+1].Text, "to") {
+			continue
+		}
+		x := -1
+		for j := a + 2; j < k-1; j++ {
+			switch d.upos(s, j) {
+			case "NOUN", "PROPN", "PRON":
+				x = j
+			}
+		}
+		if x < 0 || notSources[d.info(s).lem[x]] {
+			return noTok, noTok, false
+		}
+		return tokRef{s, a}, tokRef{s, x}, true
+	}
+	return noTok, noTok, false
 }
 
 // postShaped reports whether a quotation hands over to an attribution
@@ -221,6 +257,21 @@ func (d *doc) colonVerb(q *direct) (tokRef, bool) {
 	v := d.clauseHead(s, k-1)
 	if v < 0 {
 		return noTok, false
+	}
+	// "X praised Y for seizing Z: “…”": the colon closes the main
+	// clause, not the subordinate one that happens to end before it.
+	in := d.info(s)
+	for i := 0; i < 4 && d.speechVerb(s, v) == notSpeech; i++ {
+		h := in.head[v]
+		switch d.rel(s, v) {
+		case "advcl", "acl", "xcomp":
+		default:
+			h = -1
+		}
+		if h < 0 || d.upos(s, h) != "VERB" {
+			break
+		}
+		v = h
 	}
 	return tokRef{s, v}, true
 }

@@ -138,4 +138,4 @@ package quote
 
 // Version is the version of the quote finder; it belongs in the
 // layer's Extractor.
-const Version = "quote/1"
+const Version = "quote/2"
