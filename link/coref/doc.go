@@ -137,4 +137,4 @@
 package coref
 
 // Version names the clustering rules; it changes whenever they do.
-const Version = "coref/2"
+const Version = "coref/3"

@@ -1,6 +1,11 @@
 package coref
 
-import "math"
+import (
+	"math"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+)
 
 // Thresholds and limits; the package comment explains them.
 const (
@@ -453,6 +458,13 @@ func (s *scorer) pair(i, j int) (score float64, verdict int) {
 		score += float64(shared) / float64(len(a.words)+len(b.words)-shared)
 	}
 
+	// Two triggers of one sentence with one agent ("it busted a network
+	// and arrested five") report one event.
+	if sameDoc && a.m.Sentence == b.m.Sentence && !a.recap && !b.recap && !exactConflict(a.counts, b.counts) &&
+		(agentK == simMatch || agentK == simPartial || sameAgentText(a.m, b.m)) {
+		score += 3
+	}
+
 	if sameDoc {
 		switch {
 		case !a.recap && !b.recap && exactConflict(a.counts, b.counts):
@@ -464,4 +476,19 @@ func (s *scorer) pair(i, j int) (score float64, verdict int) {
 		}
 	}
 	return score, verdict
+}
+
+// sameAgentText reports whether two mentions name their agent with the
+// same words ("it" and "it" in one sentence).
+func sameAgentText(a, b *crosscheck.EventMention) bool {
+	agent := func(m *crosscheck.EventMention) string {
+		for _, x := range m.Arguments {
+			if x.Role == crosscheck.RoleAgent {
+				return strings.ToLower(strings.TrimSpace(x.Text))
+			}
+		}
+		return ""
+	}
+	x, y := agent(a), agent(b)
+	return x != "" && x == y
 }
