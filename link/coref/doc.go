@@ -88,6 +88,9 @@
 //	         exact counts (one article, two events); a recap and a news
 //	         mention in one document -2 (the article recaps an older
 //	         event)
+//	sentence two news triggers of one sentence with the same agent
+//	         (entity or words: "it busted a network and arrested five")
+//	         +3, unless their exact counts differ
 //
 // Pairs scoring at least 2.75 are merged best-first (agglomerative) as
 // long as no pair of mentions across the two clusters breaks a hard rule
