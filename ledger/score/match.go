@@ -58,7 +58,7 @@ func mapEvents(link *linkscore.Gold, r *linkscore.Resolved, g *crosscheck.Graph)
 		}
 	}
 	votes := make([]map[int]int, len(g.Events))
-	for s, gi := range matchEvents(gold, goldType, sys) {
+	for s, gi := range linkscore.MatchEvents(gold, goldType, sys) {
 		if gi < 0 {
 			continue
 		}
@@ -77,47 +77,6 @@ func mapEvents(link *linkscore.Gold, r *linkscore.Resolved, g *crosscheck.Graph)
 		}
 		if best >= 0 {
 			out[i].Gold, out[i].Matched = link.Events[best].ID, n
-		}
-	}
-	return out
-}
-
-// matchEvents pairs system event mentions with gold ones as link/score
-// does for its event scores: by trigger overlap (linkscore.Match), then
-// by a trigger (or the mention's span, if it has no trigger) inside a
-// same-type gold snippet. It returns, per system mention, the index of
-// its gold mention or -1. link/score keeps its own copy unexported.
-func matchEvents(gold []linkscore.LocatedEvent, goldType []string, sys []crosscheck.EventMention) []int {
-	triggers := make([]linkscore.Located, len(gold))
-	for i, g := range gold {
-		triggers[i] = linkscore.Located{Doc: g.Doc, Span: g.Trigger}
-	}
-	anchor := make([]linkscore.Located, len(sys))
-	for i, m := range sys {
-		sp := m.TriggerSpan
-		if sp.Len() <= 0 {
-			sp = m.Span
-		}
-		anchor[i] = linkscore.Located{Doc: m.DocID, Span: sp}
-	}
-	out := linkscore.Match(triggers, anchor)
-	taken := make([]bool, len(gold))
-	for _, g := range out {
-		if g >= 0 {
-			taken[g] = true
-		}
-	}
-	for s, m := range sys {
-		if out[s] >= 0 {
-			continue
-		}
-		a := anchor[s]
-		for g, l := range gold {
-			if !taken[g] && l.Doc == a.Doc && goldType[g] == m.Type && a.Span.Len() > 0 &&
-				l.Span.Start <= a.Span.Start && a.Span.End <= l.Span.End {
-				out[s], taken[g] = g, true
-				break
-			}
 		}
 	}
 	return out

@@ -107,12 +107,14 @@ func EvaluateEvents(g *Gold, graph *crosscheck.Graph, docs []crosscheck.Document
 			owner = append(owner, i)
 		}
 	}
-	return evaluate(key, len(graph.Events), owner, matchEvents(gold, goldType, sys)), nil
+	return evaluate(key, len(graph.Events), owner, MatchEvents(gold, goldType, sys)), nil
 }
 
-// matchEvents pairs system event mentions with gold ones: by trigger
-// overlap first, then by a trigger inside a same-type gold snippet.
-func matchEvents(gold []LocatedEvent, goldType []string, sys []crosscheck.EventMention) []int {
+// MatchEvents pairs system event mentions with gold ones: by trigger
+// overlap first, then by a trigger (or the mention's span, when it has
+// no trigger) inside a same-type gold snippet. It returns, per system
+// mention, the index of its gold mention or -1.
+func MatchEvents(gold []LocatedEvent, goldType []string, sys []crosscheck.EventMention) []int {
 	triggers := make([]Located, len(gold))
 	for i, g := range gold {
 		triggers[i] = Located{Doc: g.Doc, Span: g.Trigger}
