@@ -81,4 +81,3 @@ func TestDemoLedger(t *testing.T) {
 		t.Errorf("conflicts P %.2f R %.2f, below the floors P %.2f R %.2f", res.Conflicts.P, res.Conflicts.R, floorConflictP, floorConflictR)
 	}
 }
-
