@@ -55,8 +55,12 @@ func Cities() []City { return cities }
 
 type index struct {
 	classes map[string]Class
-	pop     map[string]int
-	maxLen  int // longest phrase in words
+	// prefixes holds the keys of the first words of longer phrases
+	// ("bosnia", "bosnia and"), so that Find stops extending a phrase
+	// that no entry continues.
+	prefixes map[string]bool
+	pop      map[string]int
+	maxLen   int // longest phrase in words
 }
 
 var (
@@ -72,8 +76,22 @@ func get() *index {
 // Key normalises a phrase for lookup: words separated by single spaces,
 // lower case, curly apostrophes made straight.
 func Key(phrase string) string {
+	if plainWord(phrase) {
+		return strings.ToLower(phrase)
+	}
 	phrase = strings.ReplaceAll(phrase, "’", "'")
 	return strings.ToLower(strings.Join(strings.Fields(phrase), " "))
+}
+
+// plainWord reports an ASCII word without spaces, whose key is its
+// lower case.
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c <= ' ' || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (x *index) add(phrase string, c Class) {
@@ -82,13 +100,17 @@ func (x *index) add(phrase string, c Class) {
 		return
 	}
 	x.classes[k] |= c
-	if n := len(strings.Fields(k)); n > x.maxLen {
-		x.maxLen = n
+	ws := strings.Fields(k)
+	if len(ws) > x.maxLen {
+		x.maxLen = len(ws)
+	}
+	for i := 1; i < len(ws); i++ {
+		x.prefixes[strings.Join(ws[:i], " ")] = true
 	}
 }
 
 func build() *index {
-	x := &index{classes: map[string]Class{}, pop: map[string]int{}}
+	x := &index{classes: map[string]Class{}, prefixes: map[string]bool{}, pop: map[string]int{}}
 	for _, c := range countries {
 		x.add(c.Name, CountryName)
 		x.add(c.Official, CountryName)
@@ -175,20 +197,35 @@ type Match struct {
 func Find(words []string, lower bool) []Match {
 	x := get()
 	var out []Match
+	keys := make([]string, len(words)) // word keys, made when first needed
+	keyAt := func(j int) string {
+		if keys[j] == "" {
+			keys[j] = Key(words[j])
+		}
+		return keys[j]
+	}
 	for i := 0; i < len(words); {
 		if !lower && !capitalised(words[i]) {
 			i++
 			continue
 		}
 		best := Match{}
-		var b strings.Builder
+		k := ""
 		for j := i; j < len(words) && j-i < x.maxLen; j++ {
-			if j > i {
-				b.WriteByte(' ')
+			w := keyAt(j)
+			if w == "" {
+				break
 			}
-			b.WriteString(words[j])
-			if c := x.classes[Key(b.String())]; c != 0 {
+			if j > i {
+				k += " " + w
+			} else {
+				k = w
+			}
+			if c := x.classes[k]; c != 0 {
 				best = Match{Start: i, End: j + 1, Class: c}
+			}
+			if !x.prefixes[k] {
+				break
 			}
 		}
 		if best.End > 0 {

@@ -13,7 +13,7 @@ var extraCountries = []string{
 	"Taiwan", "Kosovo", "Soviet Union", "USSR", "Yugoslavia", "Nagorno-Karabakh",
 	"Karabakh", "Artsakh", "Nakhchivan", "Abkhazia", "South Ossetia", "Crimea",
 	"Donbas", "Kurdistan", "Tibet", "Hong Kong", "Macau", "Chechnya", "Dagestan",
-	"EU", "Congo", "DR Congo", "DRC",
+	"Congo", "DR Congo", "DRC",
 }
 
 // states are first-level divisions common in news: the US states and
@@ -107,6 +107,18 @@ var orgSuffixes = []string{
 	"Court", "Parliament", "Assembly", "Congress", "Senate", "Cabinet",
 	"Secretariat", "Brigade", "Battalion", "Regiment", "Division", "Command",
 	"Club", "Team", "FC", "League", "Church", "Mosque Council", "Board", "Center for",
+	"Centre for", "Bulletin", "Chronicle", "Daily", "Observer", "Monitor", "Review",
+	"Magazine", "Express", "Examiner", "Dispatch", "Inquirer", "Courier", "Brotherhood",
+	"Guards", "Militia", "Legion", "Cartel", "Brigades", "Administration", "Laboratory",
+	"Laboratories", "Labs", "Enterprises", "Partners", "Airline", "Railway", "Railways",
+	"Energy", "Petroleum", "Pharmaceuticals", "Media", "Records", "Studios",
+	"Entertainment", "Productions", "Publishing", "Chamber", "Tribunal", "Caucus", "Bloc",
+	"Confederation", "Consortium", "Syndicate", "Cooperative", "Exchange", "Treasury",
+	"Customs", "Gendarmerie", "Constabulary", "Judiciary", "Diocese", "Archdiocese",
+	"Synod", "Mission", "Squadron", "Fleet", "Task Force", "Taskforce", "Orchestra",
+	"Choir", "Ensemble", "Conservancy", "Hockey Club", "Football Club", "Agencies",
+	"Ministries", "Prosecutor's Office", "Prosecutor General's Office", "Intelligence",
+	"Security Service", "Border Service", "Border Guard", "Coast Guard", "National Guard",
 }
 
 // titles precede person names and are not part of them.
@@ -133,6 +145,13 @@ var titles = []string{
 	"Coach", "Agent", "Deputy", "Assistant", "Adviser", "Advisor", "Aide",
 	"Lawmaker", "Legislator", "Activist", "Journalist", "Reporter", "Correspondent",
 	"Editor", "Author", "Writer", "Analyst", "Ombudsperson", "Mufti", "Hojatoleslam",
+	"Manager", "General Manager", "Vice Chairman", "Deputy Minister", "Foreign Secretary",
+	"Home Secretary", "Defence Secretary", "Defense Secretary", "Lieutenant General",
+	"Major General", "Maj. Gen.", "Brigadier General", "Rear Admiral", "Vice Admiral",
+	"Lieutenant Colonel", "Lt. Col.", "Sheriff", "President-elect", "Acting President",
+	"Deputy Director", "Deputy Head", "Deputy Speaker", "Deputy Governor", "Governor-General",
+	"Councillor", "Councilman", "Councilwoman", "Alderman", "Magistrate", "Attorney",
+	"Sen", "Rep", "Gov.", "Gov", "Pres.", "Supt.", "Cpl.", "Pvt.", "Insp.",
 }
 
 // facHeads end names of buildings and infrastructure (FAC).
@@ -148,6 +167,13 @@ var facHeads = []string{
 	"Refinery", "Mine", "Camp", "Barracks", "Fort", "Memorial", "Monument",
 	"Cemetery", "Zoo", "Kremlin", "White House", "Pentagon", "Planetarium",
 	"Facility", "Pad", "Launch Pad", "Observatory", "Academy Building", "Court House",
+	"Mansion", "Villa", "Residence", "Manor", "Gardens", "Trail", "Tube", "Pier", "Wharf",
+	"Dock", "Docks", "Lighthouse", "Shipyard", "Factory", "Reactor", "Power Plant",
+	"Power Station", "Nuclear Plant", "Compound", "Campus", "Railway Station", "Metro",
+	"Subway", "Bazaar", "Souk", "Circuit", "Speedway", "Racecourse", "Raceway", "Rink",
+	"Auditorium", "Pavilion", "Amphitheatre", "Amphitheater", "Opera House", "Courthouse",
+	"City Hall", "Town Hall", "Gate", "Mausoleum", "Tomb", "Basilica", "Chapel", "Abbey",
+	"Monastery", "Convent", "Citadel", "Fortress", "Garrison", "Outpost", "Prison Camp",
 }
 
 // locHeads end names of natural and non-political places (LOC).
@@ -172,7 +198,7 @@ var eventHeads = []string{
 
 // orgNames are well-known organisations that carry no suffix.
 var orgNames = []string{
-	"United Nations", "UN", "U.N.", "NATO", "European Union", "OSCE", "OPEC",
+	"United Nations", "UN", "U.N.", "NATO", "European Union", "EU", "E.U.", "OSCE", "OPEC",
 	"IMF", "World Bank", "WHO", "UNESCO", "UNICEF", "UNHCR", "Red Cross",
 	"Red Crescent", "Amnesty International", "Human Rights Watch", "Interpol",
 	"Europol", "FBI", "CIA", "NSA", "KGB", "FSB", "MI5", "MI6", "Mossad", "NASA",

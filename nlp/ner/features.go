@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,7 +39,7 @@ func (h hasher) str(s string) hasher {
 }
 
 // Template ids. Changing their meaning changes the model format: bump
-// modelVersion.
+// modelFormat.
 const (
 	fBias byte = iota + 1
 	fWord
@@ -71,6 +72,17 @@ const (
 	fPrevNextShape
 	fDocCap
 	fShapeWindow
+	fChunkFirst
+	fChunkLast
+	fChunkFirstGaz
+	fChunkLastGaz
+	fChunkLen
+	fChunkBefore
+	fChunkAfter
+	fDocBefore
+	fDocAfter
+	fDocLast
+	fDocLastGaz
 )
 
 // tokenInfo is what the featurizer knows about one token.
@@ -80,6 +92,9 @@ type tokenInfo struct {
 	flags                     string
 	gaz                       []string // gazetteer class+position strings
 	gazWord                   gazetteer.Class
+	// chunkStart and chunkEnd delimit the capitalised run holding the
+	// token (see capChunks); both are -1 outside one.
+	chunkStart, chunkEnd int
 }
 
 // gazNames names the gazetteer classes used as features.
@@ -111,6 +126,12 @@ func sentenceInfo(words, pos []string) []tokenInfo {
 			t.pos = pos[i]
 		}
 		t.gazWord = gazetteer.Lookup(w)
+		t.chunkStart, t.chunkEnd = -1, -1
+	}
+	for _, c := range capChunks(words) {
+		for i := c[0]; i < c[1]; i++ {
+			info[i].chunkStart, info[i].chunkEnd = c[0], c[1]
+		}
 	}
 	for _, m := range gazetteer.Find(words, false) {
 		for _, g := range gazNames {
@@ -220,6 +241,222 @@ func wordFlags(w string) string {
 // elsewhere in the document.
 type featureContext struct {
 	docCap map[string]bool
+	// docFeats are the hashed document-level context features of each
+	// capitalised word (see docContext).
+	docFeats map[string][]uint32
+}
+
+// newFeatureContext computes the document-level hints of a document's
+// sentences.
+func newFeatureContext(sents [][]string) *featureContext {
+	return &featureContext{docCap: docCapitals(sents), docFeats: docContext(sents)}
+}
+
+// chunkConnectors may join the capitalised words of one name ("Ministry
+// of Foreign Affairs", "Bank of the West", "Procter & Gamble").
+var chunkConnectors = map[string]bool{
+	"of": true, "for": true, "on": true, "&": true, "de": true, "du": true, "del": true, "della": true,
+	"der": true, "von": true, "van": true, "la": true, "le": true, "al": true, "el": true, "bin": true,
+	"da": true, "dos": true, "the": true,
+}
+
+// capChunks returns the runs of capitalised tokens ([start, end) pairs),
+// joined by connectors when a capitalised token follows them; a run
+// never starts with an article or function word. A run is
+// the candidate name around a token; its first and last words (the head
+// of "Ministry of Foreign Affairs", the suffix of "Azerbaijan Airlines")
+// and the words around it are features of every token in it, however
+// long the name.
+func capChunks(words []string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(words); {
+		// A capitalised article or function word opening a sentence
+		// ("The", "In") does not start a name.
+		if !nameLike(words[i]) || functionWords[strings.ToLower(words[i])] || words[i] == "The" {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(words) {
+			if nameLike(words[j]) {
+				j++
+				continue
+			}
+			k := j
+			for k < len(words) && k-j < 2 && chunkConnectors[words[k]] {
+				k++
+			}
+			if k > j && k < len(words) && nameLike(words[k]) {
+				j = k
+				continue
+			}
+			break
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+// chunkPos is the BILU position of token i in its run.
+func chunkPos(t *tokenInfo, i int) string {
+	switch {
+	case t.chunkEnd-t.chunkStart == 1:
+		return "U"
+	case i == t.chunkStart:
+		return "B"
+	case i == t.chunkEnd-1:
+		return "L"
+	}
+	return "I"
+}
+
+// chunkFeatures adds the features of token i's capitalised run: its
+// length, first and last words and their gazetteer classes, and the
+// words around it, each with the token's position in the run.
+func chunkFeatures(dst []uint32, info []tokenInfo, i int) []uint32 {
+	t := &info[i]
+	pos := chunkPos(t, i)
+	n := t.chunkEnd - t.chunkStart
+	dst = append(dst, uint32(newHash(fChunkLen).str(strconv.Itoa(min(n, 6))).str(pos)))
+	if n == 1 {
+		return dst
+	}
+	first, last := &info[t.chunkStart], &info[t.chunkEnd-1]
+	dst = append(dst, uint32(newHash(fChunkFirst).str(first.lower).str(pos)))
+	dst = append(dst, uint32(newHash(fChunkLast).str(last.lower).str(pos)))
+	for _, g := range gazNames {
+		if first.gazWord&g.c != 0 {
+			dst = append(dst, uint32(newHash(fChunkFirstGaz).str(g.name).str(pos)))
+		}
+		if last.gazWord&g.c != 0 {
+			dst = append(dst, uint32(newHash(fChunkLastGaz).str(g.name).str(pos)))
+		}
+	}
+	before, after := "<s>", "</s>"
+	if t.chunkStart > 0 {
+		before = info[t.chunkStart-1].lower
+	}
+	if t.chunkEnd < len(info) {
+		after = info[t.chunkEnd].lower
+	}
+	dst = append(dst, uint32(newHash(fChunkBefore).str(before).str(pos)))
+	dst = append(dst, uint32(newHash(fChunkAfter).str(after).str(pos)))
+	return dst
+}
+
+// maxDocContext caps the distinct context words kept per word and side.
+const maxDocContext = 8
+
+// docContext aggregates, for each capitalised word of a document, the
+// lower-case words seen just before and after the runs holding it, and
+// the last words of longer runs holding it, over all its occurrences,
+// and whether the word also appears in lower case.
+// They are features of every occurrence, so that "Coron" at the start of
+// a sentence knows that it was "in Coron" elsewhere.
+func docContext(sents [][]string) map[string][]uint32 {
+	type agg struct{ before, after, last []string }
+	m := map[string]*agg{}
+	lower := map[string]bool{}
+	for _, ws := range sents {
+		for _, w := range ws {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+				lower[w] = true
+			}
+		}
+	}
+	addTo := func(l *[]string, w string) {
+		if len(*l) >= maxDocContext {
+			return
+		}
+		for _, x := range *l {
+			if x == w {
+				return
+			}
+		}
+		*l = append(*l, w)
+	}
+	word := func(w string) (string, bool) {
+		if w == "" || nameLike(w) || !isWordy(w) {
+			return "", false
+		}
+		if len(w) > maxWordBytes {
+			w = w[:maxWordBytes]
+		}
+		return strings.ToLower(w), true
+	}
+	for _, ws := range sents {
+		for _, c := range capChunks(ws) {
+			var b, a string
+			var okB, okA bool
+			if c[0] > 0 {
+				b, okB = word(ws[c[0]-1])
+			}
+			if c[1] < len(ws) {
+				a, okA = word(ws[c[1]])
+			}
+			last := strings.ToLower(ws[c[1]-1])
+			for i := c[0]; i < c[1]; i++ {
+				w := ws[i]
+				if !nameLike(w) || isNumber(w) {
+					continue
+				}
+				if len(w) > maxWordBytes {
+					w = w[:maxWordBytes]
+				}
+				g := m[w]
+				if g == nil {
+					g = &agg{}
+					m[w] = g
+				}
+				if okB {
+					addTo(&g.before, b)
+				}
+				if okA {
+					addTo(&g.after, a)
+				}
+				if i < c[1]-1 && len(last) <= maxWordBytes {
+					addTo(&g.last, last)
+				}
+			}
+		}
+	}
+	out := make(map[string][]uint32, len(m))
+	for w, g := range m {
+		fs := make([]uint32, 0, len(g.before)+len(g.after)+len(g.last)+1)
+		if lower[strings.ToLower(w)] {
+			// "iodine" elsewhere: "Iodine" is a common noun.
+			fs = append(fs, uint32(newHash(fLowerSeen).str("1")))
+		}
+		for _, x := range g.before {
+			fs = append(fs, uint32(newHash(fDocBefore).str(x)))
+		}
+		for _, x := range g.after {
+			fs = append(fs, uint32(newHash(fDocAfter).str(x)))
+		}
+		var gz gazetteer.Class
+		for _, x := range g.last {
+			fs = append(fs, uint32(newHash(fDocLast).str(x)))
+			gz |= gazetteer.Lookup(x)
+		}
+		for _, c := range gazNames {
+			if gz&c.c != 0 {
+				fs = append(fs, uint32(newHash(fDocLastGaz).str(c.name)))
+			}
+		}
+		out[w] = fs
+	}
+	return out
+}
+
+// isWordy reports whether w holds a letter.
+func isWordy(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // features appends the hashed features of token i to dst.
@@ -300,6 +537,12 @@ func features(dst []uint32, info []tokenInfo, i int, ctx *featureContext) []uint
 		if n := at(i + 1); n != nil && n.gazWord&g.c != 0 {
 			add(newHash(fGazNext).str(g.name))
 		}
+	}
+	if t.chunkStart >= 0 {
+		dst = chunkFeatures(dst, info, i)
+	}
+	if ctx != nil && ctx.docFeats != nil {
+		dst = append(dst, ctx.docFeats[t.word]...)
 	}
 	if ctx != nil && ctx.docCap != nil && t.flags[0] == '1' && i == 0 {
 		if ctx.docCap[t.lower] {

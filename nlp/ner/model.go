@@ -27,8 +27,11 @@ import (
 // Weights are quantised to 16 bits; a weight that rounds to 0 is dropped.
 
 const (
-	modelMagic  = "CCNER\x00"
-	modelFormat = 1
+	modelMagic = "CCNER\x00"
+	// modelFormat 2 added the capitalised-run and document-context
+	// features (fChunkFirst … fDocLast): a format 1 model would load but
+	// score the new features with no weights.
+	modelFormat = 2
 )
 
 // ErrCorruptModel is returned for model data that fails to decode or

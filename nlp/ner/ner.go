@@ -65,7 +65,13 @@ type Model struct {
 }
 
 // Version names the model's training run.
-func (m *Model) Version() string { return m.w.version }
+func (m *Model) Version() string {
+	return fmt.Sprintf("%s(format %d, rules %d)", m.w.version, modelFormat, rulesVersion)
+}
+
+// rulesVersion counts changes of the rules around the model (titles,
+// consistency, clean-up), so a layer made with older rules is redone.
+const rulesVersion = 2
 
 // Labels returns the entity labels the statistical model predicts.
 func (m *Model) Labels() []string { return append([]string(nil), m.w.ts.labels...) }
@@ -163,7 +169,7 @@ func sentWords(text string, s crosscheck.Sentence) (words, pos []string) {
 // tagSentences runs the statistical model over every sentence and
 // returns token spans per sentence.
 func (m *Model) tagSentences(words, pos [][]string) [][]GoldEntity {
-	ctx := &featureContext{docCap: docCapitals(words)}
+	ctx := newFeatureContext(words)
 	out := make([][]GoldEntity, len(words))
 	var feats [][]uint32
 	for si, ws := range words {
@@ -197,7 +203,10 @@ func (m *Model) Recognize(text string, sents []crosscheck.Sentence, opt Options)
 	spans := m.tagSentences(words, pos)
 	d := &doc{text: text, sents: sents, words: words}
 	d.setSpans(spans)
+	d.orgRuns()
 	d.fixSpans()
+	d.gazetteerPlaces()
+	d.commonNouns()
 	d.acronyms()
 	d.userNames(opt.Names)
 	if !opt.NoConsistency {
