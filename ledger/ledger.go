@@ -387,11 +387,11 @@ func claimValue(a crosscheck.Argument, names map[string]*crosscheck.Entity) (str
 	return strings.ToLower(t), true
 }
 
-// QuantityString renders a quantity's value: "19", "≥ 24", "≤ 1000 USD",
-// "1200000000–1300000000 EUR".
+// QuantityString renders a quantity's value: "19", "≥ 24", "≤ 1,000 USD",
+// "1.25 billion–1.35 billion EUR".
 func QuantityString(q crosscheck.Quantity) string {
 	lo, hi := bounds(q)
-	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+	num := humanNumber
 	var s string
 	switch {
 	case lo == hi:
@@ -409,6 +409,37 @@ func QuantityString(q crosscheck.Quantity) string {
 		s += " " + q.Unit
 	}
 	return s
+}
+
+// humanNumber writes a number for people: 19, 4,000, 1.25 billion.
+func humanNumber(f float64) string {
+	for _, u := range []struct {
+		v    float64
+		name string
+	}{{1e12, " trillion"}, {1e9, " billion"}, {1e6, " million"}} {
+		if math.Abs(f) >= u.v {
+			return strconv.FormatFloat(f/u.v, 'f', -1, 64) + u.name
+		}
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
 }
 
 // bounds returns a quantity's closed interval. The language layer keeps

@@ -320,3 +320,20 @@ func TestStatedUnit(t *testing.T) {
 		}
 	}
 }
+
+func TestQuantityString(t *testing.T) {
+	for _, tt := range []struct {
+		q    crosscheck.Quantity
+		want string
+	}{
+		{crosscheck.Quantity{Value: 19, Exact: true}, "19"},
+		{crosscheck.Quantity{Value: 36, Low: f(24)}, "≥ 24"},
+		{crosscheck.Quantity{Value: 1000, Low: f(0), High: f(1000), Unit: "USD"}, "≤ 1,000 USD"},
+		{crosscheck.Quantity{Value: 1.3e9, Low: f(1.17e9), High: f(1.43e9), Approx: true, Unit: "EUR", Text: "about 1.3 billion euros"}, "1.25 billion–1.35 billion EUR"},
+		{crosscheck.Quantity{Value: 4000, Low: f(3600), High: f(4400), Approx: true, Text: "about 4,000"}, "3,600–4,400"},
+	} {
+		if got := QuantityString(tt.q); got != tt.want {
+			t.Errorf("QuantityString(%+v) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}

@@ -231,7 +231,7 @@ func testSeedsLinkAndLedger(t *testing.T, db string, docs []crosscheck.DocumentS
 	for _, x := range l.Exclusive {
 		exclusive += "|" + x.Value
 	}
-	for _, want := range []string{"Muslim Unity Movement", "1000 USD"} {
+	for _, want := range []string{"Muslim Unity Movement", "1,000 USD"} {
 		if !strings.Contains(exclusive, want) {
 			t.Errorf("single-source details lack %q: %s", want, exclusive)
 		}
