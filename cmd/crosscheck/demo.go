@@ -25,12 +25,8 @@ func runDemo(ctx context.Context, m *Main, args []string) error {
 Ingests the built-in demo corpus (invented outlets and affairs, in text,
 HTML, feed, WARC and JSON lines form) into a fresh database, then shows
 what crosscheck found. Without --db it recreates ./crosscheck-demo.db.`)
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageErr("unexpected argument %q", pos[0])
 	}
 	m.demo = true
 	if !m.dbSet {

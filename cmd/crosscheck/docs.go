@@ -11,12 +11,8 @@ func runDocs(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("docs", "docs [--outlet NAME] [--from DATE] [--to DATE] [--limit N]")
 	var ff filterFlags
 	ff.register(fs, 0)
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageErr("unexpected argument %q", pos[0])
 	}
 	filter, err := ff.filter()
 	if err != nil {

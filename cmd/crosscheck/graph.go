@@ -20,12 +20,8 @@ func runEntities(ctx context.Context, m *Main, args []string) error {
 	query := fs.String("query", "", "only entities with a name or alias containing this text")
 	sortBy := fs.String("sort", "mentions", "order: mentions, docs or name")
 	limit := fs.Int("limit", 50, "show at most this many (0: all)")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageErr("unexpected argument %q", pos[0])
 	}
 	st, err := m.openExisting(ctx)
 	if err != nil {
@@ -348,12 +344,8 @@ func runEvents(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("events", "events [--type TYPE] [--story ID]")
 	typ := fs.String("type", "", "only events of this type (ARREST, DIPLOMACY, …)")
 	storyID := fs.String("story", "", "only the events of this story")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageErr("unexpected argument %q", pos[0])
 	}
 	st, err := m.openExisting(ctx)
 	if err != nil {
@@ -491,12 +483,8 @@ func runEvent(ctx context.Context, m *Main, args []string) error {
 
 func runStories(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("stories", "stories")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageErr("unexpected argument %q", pos[0])
 	}
 	st, err := m.openExisting(ctx)
 	if err != nil {
@@ -527,12 +515,8 @@ func runStories(ctx context.Context, m *Main, args []string) error {
 func runTimeline(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("timeline", "timeline [--story ID]")
 	storyID := fs.String("story", "", "only the events of this story")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageErr("unexpected argument %q", pos[0])
 	}
 	st, err := m.openExisting(ctx)
 	if err != nil {

@@ -39,12 +39,8 @@ Resolves entities across all annotated documents, finds events with their
 roles, merges reports of the same event and groups events into stories.
 The result replaces the previous graph; entity decisions (crosscheck
 entity merge|split|rename) are applied on every run.`)
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageErr("unexpected argument %q", pos[0])
 	}
 	st, err := m.openExisting(ctx)
 	if err != nil {

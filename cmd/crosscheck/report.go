@@ -23,12 +23,8 @@ cites its article, sentence and byte span. --lexicon adds loaded terms
 	format := fs.String("format", "md", "md, html, json or csv")
 	out := fs.String("out", "", "write to this file instead of standard output")
 	lexicon := fs.String("lexicon", "", "a file of extra loaded terms")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageErr("unexpected argument %q", pos[0])
 	}
 	if m.JSON {
 		*format = "json"
