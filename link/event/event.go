@@ -97,7 +97,7 @@ import (
 )
 
 // Version names this extractor in every mention's Extractor.
-const Version = "event/4"
+const Version = "event/5"
 
 // RoleName is the role of an event's own name ("the Sea Breeze
 // exercise"): an EVENT entity mention in the trigger noun's phrase.

@@ -147,6 +147,8 @@ func TestExtract(t *testing.T) {
 			want: []want{{typ: crosscheck.EventArrest, trigger: "detained", args: []role{{"agent", "Police"}}, count: 5}}},
 		{name: "recap: definite group", text: "The 19 arrested in February had been recruited online.",
 			want: []want{{typ: crosscheck.EventArrest, trigger: "arrested", args: []role{{"patient", "The 19"}}, recap: true}}},
+		{name: "recap: after clause", text: "The raid comes after 19 others were detained in November.",
+			want: []want{{typ: crosscheck.EventArrest, trigger: "detained", recap: true}}},
 		{name: "recap: adverb", text: "Police had previously detained the suspect.",
 			want: []want{{typ: crosscheck.EventArrest, trigger: "detained", recap: true}}},
 		{name: "reported past perfect is news", text: "The security service said it had detained seven people.",

@@ -814,6 +814,11 @@ func (x *extractor) recap(t *tree, c *cand, m *crosscheck.EventMention) bool {
 		if t.hasKidLemma(a, "advmod", recapAdvs) {
 			return true
 		}
+		// "The raid comes after 19 others were arrested in November": an
+		// event the article's news follows.
+		if t.hasKidLemma(a, "mark", afterMarks) && t.head[a] >= 0 && t.toks[t.head[a]].UPOS == "VERB" {
+			return true
+		}
 	}
 	if !c.noun && x.definiteGroup(t, c.tok) {
 		return true
@@ -831,6 +836,9 @@ func (x *extractor) recap(t *tree, c *cand, m *crosscheck.EventMention) bool {
 	}
 	return false
 }
+
+// afterMarks introduce a clause about an earlier event.
+var afterMarks = map[string]bool{"after": true}
 
 func pastPerfect(t *tree, v int) bool {
 	for _, k := range t.kids[v] {
