@@ -233,10 +233,6 @@ func eventLedger(in Input, ev crosscheck.Event, names map[string]*crosscheck.Ent
 		}
 		return el.Sources[i].DocID < el.Sources[j].DocID
 	})
-	ents := map[string]*crosscheck.Entity{}
-	for id, e := range names {
-		ents[id] = e
-	}
 	cx := scope{eventType: ev.Type, begin: ev.Begin, end: ev.End, named: map[string]map[string]bool{}}
 	for _, c := range el.Claims {
 		if c.Entity != "" {
@@ -256,7 +252,7 @@ func eventLedger(in Input, ev crosscheck.Event, names map[string]*crosscheck.Ent
 			if a.Published > b.Published || (a.Published == b.Published && a.DocID > b.DocID) {
 				a, b = b, a
 			}
-			verdict, reason := compare(in, *a, *b, ents)
+			verdict, reason := compare(in, *a, *b, names)
 			if verdict == crosscheck.VerdictConflict {
 				if v, r, ok := cx.rescope(*a, *b); ok {
 					verdict, reason = v, r

@@ -13,6 +13,7 @@ import (
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/demo"
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/link/coref"
 	"github.com/crosscheck/crosscheck/report"
 )
 
@@ -194,7 +195,7 @@ func graphTour(ctx context.Context, m *Main, st crosscheck.Store) error {
 			fmt.Fprintf(w, "  … and %d more ('crosscheck stories')\n", len(stories)-i)
 			break
 		}
-		fmt.Fprintf(w, "  %-12s %-22s %2d events %2d docs  %s\n", s.ID, interval(s.Begin, s.End), len(s.Events), len(s.Docs), s.Title)
+		fmt.Fprintf(w, "  %-12s %-22s %2d events %2d docs  %s\n", s.ID, coref.FormatInterval(s.Begin, s.End), len(s.Events), len(s.Docs), s.Title)
 	}
 	events, err := st.Events(ctx)
 	if err != nil {
@@ -207,7 +208,7 @@ func graphTour(ctx context.Context, m *Main, st crosscheck.Store) error {
 		if i == 8 {
 			break
 		}
-		fmt.Fprintf(w, "  %-12s %-22s %2d docs  %s\n", ev.ID, interval(ev.Begin, ev.End), len(ev.Docs), ev.Title)
+		fmt.Fprintf(w, "  %-12s %-22s %2d docs  %s\n", ev.ID, coref.FormatInterval(ev.Begin, ev.End), len(ev.Docs), ev.Title)
 	}
 	return nil
 }

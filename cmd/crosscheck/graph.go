@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/link/coref"
 	"github.com/crosscheck/crosscheck/link/story"
 )
 
@@ -102,7 +103,10 @@ func runEntity(ctx context.Context, m *Main, args []string) error {
 			}
 		}
 	}
-	co := coOccurring(ctx, st, e)
+	co, err := coOccurring(ctx, st, e)
+	if err != nil {
+		return err
+	}
 	if m.JSON {
 		if involved == nil {
 			involved = []crosscheck.Event{}
@@ -123,12 +127,11 @@ func runEntity(ctx context.Context, m *Main, args []string) error {
 	}
 	fmt.Fprintln(m.Stdout)
 	fmt.Fprintln(m.Stdout, bold("Mentions"))
-	texts := map[string]*crosscheck.Document{}
+	docs := docCache{st: st, docs: map[string]*crosscheck.Document{}}
 	for _, r := range e.Mentions {
-		doc, ok := texts[r.DocID]
-		if !ok {
-			doc, _ = st.Document(ctx, r.DocID)
-			texts[r.DocID] = doc
+		doc, err := docs.get(ctx, r.DocID)
+		if err != nil {
+			return err
 		}
 		sentence := ""
 		if doc != nil {
@@ -150,10 +153,32 @@ func runEntity(ctx context.Context, m *Main, args []string) error {
 		fmt.Fprintln(m.Stdout)
 		fmt.Fprintln(m.Stdout, bold("Events"))
 		for _, ev := range involved {
-			fmt.Fprintf(m.Stdout, "  %-12s %-22s %s %s\n", ev.ID, interval(ev.Begin, ev.End), ev.Title, dim(fmt.Sprintf("(%d articles)", len(ev.Docs))))
+			fmt.Fprintf(m.Stdout, "  %-12s %-22s %s %s\n", ev.ID, coref.FormatInterval(ev.Begin, ev.End), ev.Title, dim(fmt.Sprintf("(%d articles)", len(ev.Docs))))
 		}
 	}
 	return nil
+}
+
+// docCache reads each document once; a document that is gone (the graph
+// is older than a deletion) is nil, any other failure an error.
+type docCache struct {
+	st   crosscheck.Store
+	docs map[string]*crosscheck.Document
+}
+
+func (c docCache) get(ctx context.Context, id string) (*crosscheck.Document, error) {
+	if doc, ok := c.docs[id]; ok {
+		return doc, nil
+	}
+	doc, err := c.st.Document(ctx, id)
+	if errors.Is(err, crosscheck.ErrNotFound) {
+		doc, err = nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.docs[id] = doc
+	return doc, nil
 }
 
 // coCount is an entity that shares documents with another.
@@ -164,27 +189,23 @@ type coCount struct {
 }
 
 // coOccurring counts, for each other entity, the documents it shares with
-// e. It reads every entity, which is fine at CLI scale.
-func coOccurring(ctx context.Context, st crosscheck.Store, e *crosscheck.Entity) []coCount {
+// e, from one read of the graph.
+func coOccurring(ctx context.Context, st crosscheck.Store, e *crosscheck.Entity) ([]coCount, error) {
 	docs := map[string]bool{}
 	for _, r := range e.Mentions {
 		docs[r.DocID] = true
 	}
-	all, err := st.Entities(ctx, crosscheck.EntityFilter{})
+	g, err := st.Graph(ctx)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	var out []coCount
-	for _, o := range all {
+	for _, o := range g.Entities {
 		if o.ID == e.ID {
 			continue
 		}
-		full, err := st.Entity(ctx, o.ID)
-		if err != nil {
-			continue
-		}
 		seen := map[string]bool{}
-		for _, r := range full.Mentions {
+		for _, r := range o.Mentions {
 			if docs[r.DocID] {
 				seen[r.DocID] = true
 			}
@@ -199,7 +220,7 @@ func coOccurring(ctx context.Context, st crosscheck.Store, e *crosscheck.Entity)
 		}
 		return out[i].Name < out[j].Name
 	})
-	return out
+	return out, nil
 }
 
 // findEntity looks an entity up by ID, else by a name or alias that
@@ -256,20 +277,6 @@ func sentenceAround(text string, sp crosscheck.Span) string {
 		}
 	}
 	return line
-}
-
-// interval renders an event's time: "2026-03-16", "2026-03-01..2026-03-10"
-// or "undated".
-func interval(begin, end string) string {
-	switch {
-	case begin == "" && end == "":
-		return "undated"
-	case begin == end || end == "":
-		return begin
-	case begin == "":
-		return "by " + end
-	}
-	return begin + ".." + end
 }
 
 func runDecision(ctx context.Context, m *Main, kind string, args []string) error {
@@ -374,7 +381,7 @@ func runEvents(ctx context.Context, m *Main, args []string) error {
 	}
 	fmt.Fprintln(m.Stdout, style(m.colorOut, ansiBold, fmt.Sprintf("%-12s %-10s %-22s %4s %4s  %s", "ID", "TYPE", "WHEN", "DOCS", "MENT", "TITLE")))
 	for _, ev := range out {
-		fmt.Fprintf(m.Stdout, "%-12s %-10s %-22s %4d %4d  %s\n", ev.ID, ev.Type, interval(ev.Begin, ev.End), len(ev.Docs), len(ev.Mentions), ev.Title)
+		fmt.Fprintf(m.Stdout, "%-12s %-10s %-22s %4d %4d  %s\n", ev.ID, ev.Type, coref.FormatInterval(ev.Begin, ev.End), len(ev.Docs), len(ev.Mentions), ev.Title)
 	}
 	return nil
 }
@@ -431,13 +438,12 @@ func runEvent(ctx context.Context, m *Main, args []string) error {
 	bold := func(s string) string { return style(m.colorOut, ansiBold, s) }
 	dim := func(s string) string { return style(m.colorOut, ansiDim, s) }
 	fmt.Fprintln(m.Stdout, bold(ev.ID+"  "+ev.Title))
-	fmt.Fprintf(m.Stdout, "Type: %s   When: %s   Reported by %d articles (%d mentions)\n", ev.Type, interval(ev.Begin, ev.End), len(ev.Docs), len(ev.Mentions))
-	docs := map[string]*crosscheck.Document{}
+	fmt.Fprintf(m.Stdout, "Type: %s   When: %s   Reported by %d articles (%d mentions)\n", ev.Type, coref.FormatInterval(ev.Begin, ev.End), len(ev.Docs), len(ev.Mentions))
+	docs := docCache{st: st, docs: map[string]*crosscheck.Document{}}
 	for _, mt := range ev.Mentions {
-		doc, ok := docs[mt.DocID]
-		if !ok {
-			doc, _ = st.Document(ctx, mt.DocID)
-			docs[mt.DocID] = doc
+		doc, err := docs.get(ctx, mt.DocID)
+		if err != nil {
+			return err
 		}
 		fmt.Fprintln(m.Stdout)
 		head := shortID(mt.DocID)
@@ -507,7 +513,7 @@ func runStories(ctx context.Context, m *Main, args []string) error {
 	}
 	fmt.Fprintln(m.Stdout, style(m.colorOut, ansiBold, fmt.Sprintf("%-12s %-22s %6s %5s  %s", "ID", "WHEN", "EVENTS", "DOCS", "TITLE")))
 	for _, s := range stories {
-		fmt.Fprintf(m.Stdout, "%-12s %-22s %6d %5d  %s\n", s.ID, interval(s.Begin, s.End), len(s.Events), len(s.Docs), s.Title)
+		fmt.Fprintf(m.Stdout, "%-12s %-22s %6d %5d  %s\n", s.ID, coref.FormatInterval(s.Begin, s.End), len(s.Events), len(s.Docs), s.Title)
 	}
 	return nil
 }
